@@ -1,0 +1,70 @@
+/**
+ * `pos`: the typed API of the core, derived from shared/contract.ts.
+ * Electron shell: the preload exposes `window.posBridge` (ipcRenderer.invoke / pos:event).
+ * Web shell: POST /rpc/<method> and Server-Sent Events /events on loopback, with the per-launch token.
+ */
+import { createPosClient, type PosTransport } from '../../../shared/client';
+import type { MethodName, PosEvent, RpcResult } from '../../../shared/contract';
+
+interface PosBridge {
+  invoke(method: MethodName, input: unknown): Promise<RpcResult<unknown>>;
+  onEvent(listener: (event: PosEvent) => void): () => void;
+}
+declare global {
+  interface Window {
+    posBridge?: PosBridge;
+  }
+}
+
+const TOKEN_KEY = 'pos.token';
+
+/** The web shell prints a URL with "#token=…"; keep it for this tab's session and clear it from the address bar. */
+function webToken(): string {
+  const m = /[#&]token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (m) {
+    sessionStorage.setItem(TOKEN_KEY, m[1]!);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function webTransport(): PosTransport {
+  const token = webToken();
+  const listeners = new Set<(e: PosEvent) => void>();
+  let source: EventSource | null = null;
+  return {
+    async invoke(method, input) {
+      const res = await fetch(`/rpc/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+      if (res.status === 401) return { ok: false, error: { code: 'FORBIDDEN', detail: 'web shell token missing or wrong: open the URL printed by npm run start:web' } };
+      return (await res.json()) as RpcResult<unknown>;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+        source.onmessage = (msg) => {
+          const ev = JSON.parse(String(msg.data)) as PosEvent;
+          for (const l of listeners) l(ev);
+        };
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+  };
+}
+
+function electronTransport(bridge: PosBridge): PosTransport {
+  return { invoke: (m, input) => bridge.invoke(m, input), subscribe: (l) => bridge.onEvent(l) };
+}
+
+export const pos = createPosClient(window.posBridge ? electronTransport(window.posBridge) : webTransport());
+export const shell: 'electron' | 'web' = window.posBridge ? 'electron' : 'web';

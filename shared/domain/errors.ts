@@ -1,0 +1,66 @@
+/**
+ * Errors are values with codes the cashier can act on. Every code has a Korean and an English
+ * message here, used by the renderer and by the simulator's JSON errors alike.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: { ko: '입력값을 확인해 주세요.', en: 'Please check the input.' },
+  UNKNOWN_METHOD: { ko: '지원하지 않는 요청입니다.', en: 'Unsupported request.' },
+  FORBIDDEN: { ko: '허용되지 않은 요청입니다.', en: 'Request not allowed.' },
+  INTERNAL: { ko: '내부 오류가 발생했습니다. 기록은 보존되었습니다.', en: 'Internal error. Records are kept.' },
+  BUSINESS_NO_INVALID: { ko: '사업자등록번호가 올바르지 않습니다 (검증번호 불일치).', en: 'Invalid business registration number (check digit).' },
+  AMOUNT_INVALID: { ko: '결제 금액은 1원 이상 1억원 이하의 정수여야 합니다.', en: 'Amount must be a whole number from ₩1 to ₩100,000,000.' },
+  CART_EMPTY: { ko: '결제할 상품이 없습니다.', en: 'No items to pay for.' },
+  QR_EMPTY: { ko: 'QR 코드를 스캔해 주세요.', en: 'Please scan a QR code.' },
+  QR_TOO_LONG: { ko: '결제 QR이 아닙니다 (너무 깁니다).', en: 'Not a payment QR (too long).' },
+  QR_NOT_TEXT: { ko: '결제 QR이 아닙니다 (잘못된 문자).', en: 'Not a payment QR (invalid characters).' },
+  QR_UNKNOWN_FORMAT: { ko: '결제 QR이 아닙니다. 고객의 결제 QR을 스캔해 주세요.', en: "Not a payment QR. Scan the customer's payment QR." },
+  QR_UNSUPPORTED_VERSION: { ko: '지원하지 않는 QR 버전입니다. 앱을 업데이트해 주세요.', en: 'Unsupported QR version. Please update the app.' },
+  QR_CHECKSUM: { ko: 'QR이 잘못 읽혔습니다. 다시 스캔해 주세요.', en: 'The QR was misread. Please scan again.' },
+  QR_UNKNOWN: { ko: '등록되지 않은 결제 QR입니다. 고객 앱에서 QR을 새로 발급해 주세요.', en: 'Unknown payment QR. Ask the customer to refresh the QR.' },
+  QR_EXPIRED: { ko: 'QR 유효시간이 지났습니다. 고객 앱에서 QR을 새로 발급해 주세요.', en: 'The QR has expired. Ask the customer to refresh it.' },
+  QR_USED: { ko: '이미 사용된 QR입니다. 고객 앱에서 QR을 새로 발급해 주세요.', en: 'The QR was already used. Ask the customer to refresh it.' },
+  STORE_NOT_REGISTERED: { ko: '가맹점 등록이 필요합니다.', en: 'Register the store first.' },
+  STORE_NOT_FOUND: { ko: '등록되지 않은 가맹점 코드입니다.', en: 'Unknown merchant code (cid).' },
+  BACKEND_UNREACHABLE: { ko: '결제 서버에 연결할 수 없습니다. 결제는 진행되지 않았습니다.', en: 'Cannot reach the payment server. No payment was made.' },
+  BACKEND_UNKNOWN: { ko: '결제 결과 확인 중입니다. 고객에게 잠시 기다려 달라고 안내하고, 재결제하지 마세요.', en: 'Checking the payment result. Ask the customer to wait; do not charge again.' },
+  BACKEND_BAD_RESPONSE: { ko: '결제 서버 응답이 올바르지 않습니다.', en: 'The payment server sent an invalid response.' },
+  BACKEND_REJECTED: { ko: '결제 서버가 요청을 거절했습니다.', en: 'The payment server rejected the request.' },
+  INSUFFICIENT_BALANCE: { ko: '잔액이 부족합니다. 다른 결제수단을 요청해 주세요.', en: 'Insufficient balance. Ask for another payment method.' },
+  PAYMENT_NOT_FOUND: { ko: '결제 건을 찾을 수 없습니다.', en: 'Payment not found.' },
+  AMOUNT_MISMATCH: { ko: '결제 요청 금액과 승인 금액이 다릅니다.', en: 'Approval amount differs from the requested amount.' },
+  DUPLICATE_ORDER: { ko: '이미 처리된 주문번호입니다.', en: 'This order id was already used.' },
+  PAYMENT_IN_PROGRESS: { ko: '처리 중인 결제가 있습니다. 결과를 확인한 뒤 진행해 주세요.', en: 'A payment is in progress. Check its result first.' },
+  PAYMENT_STATE: { ko: '이 결제는 지금 처리할 수 없는 상태입니다.', en: 'The payment is not in a state that allows this.' },
+  SIMULATOR_ONLY: { ko: '내장 시뮬레이터에서만 사용할 수 있습니다.', en: 'Only available with the embedded simulator.' },
+} as const satisfies Record<string, { ko: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+export interface PosErrorShape {
+  code: ErrorCode;
+  /** Developer detail (English): which field, which status. Not shown as the main message. */
+  detail?: string | undefined;
+}
+
+export function isErrorCode(s: unknown): s is ErrorCode {
+  return typeof s === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, s);
+}
+
+export function errorMessage(code: ErrorCode, lang: 'ko' | 'en'): string {
+  return ERROR_MESSAGES[code][lang];
+}
+
+/** Thrown inside the core; crosses the boundary as a PosErrorShape value. */
+export class PosError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'PosError';
+  }
+  toShape(): PosErrorShape {
+    return this.detail === undefined ? { code: this.code } : { code: this.code, detail: this.detail };
+  }
+}

@@ -1,0 +1,11 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The same renderer, built alone for the web shell (no Electron toolchain needed).
+export default defineConfig({
+  root: resolve(__dirname, 'renderer'),
+  base: './',
+  plugins: [react()],
+  build: { outDir: resolve(__dirname, 'out/renderer'), emptyOutDir: true },
+});
