@@ -132,6 +132,8 @@ export const methods = {
   registerStore: { input: storeRegistrationSchema, output: storeProfileSchema },
   checkout: { input: checkoutInputSchema, output: paymentSchema },
   getPayment: { input: z.object({ id: z.number().int().positive() }).strict(), output: paymentSchema },
+  /** Looks an unknown payment up at the backend again. */
+  recheckPayment: { input: z.object({ id: z.number().int().positive() }).strict(), output: paymentSchema },
   listPayments: { input: dayInput, output: z.array(paymentSchema) },
   issueDemoQr: { input: empty, output: demoQrSchema },
 } as const;

@@ -1,0 +1,75 @@
+/**
+ * Versioned ledger migrations, applied in order inside one transaction each; the version is
+ * kept in PRAGMA user_version. Never edit a released migration: add a new one.
+ */
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: settings, store profile, payments with their state history
+  `
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE store_profile (
+    id             INTEGER PRIMARY KEY CHECK (id = 1),
+    business_no    TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    representative TEXT NOT NULL DEFAULT '',
+    phone          TEXT NOT NULL,
+    address1       TEXT NOT NULL,
+    address2       TEXT NOT NULL,
+    post_no        TEXT NOT NULL DEFAULT '',
+    cid            TEXT NOT NULL,
+    category_cd    INTEGER NOT NULL,
+    created_at     TEXT NOT NULL,
+    approved_at    TEXT NOT NULL,
+    registered_at  TEXT NOT NULL
+  );
+  CREATE TABLE payments (
+    id            INTEGER PRIMARY KEY,
+    order_id      TEXT NOT NULL UNIQUE,
+    cid           TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    amount        INTEGER NOT NULL CHECK (amount > 0),
+    tax_free      INTEGER NOT NULL DEFAULT 0,
+    vat           INTEGER NOT NULL,
+    supply        INTEGER NOT NULL,
+    item_name     TEXT NOT NULL,
+    quantity      INTEGER NOT NULL,
+    items_json    TEXT NOT NULL,
+    qr_masked     TEXT NOT NULL,
+    tid           TEXT,
+    method_type   TEXT,
+    approved_at   TEXT,
+    error_code    TEXT,
+    error_detail  TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+  );
+  CREATE INDEX payments_created_at ON payments (created_at);
+  CREATE INDEX payments_status ON payments (status);
+  CREATE TABLE payment_events (
+    id          INTEGER PRIMARY KEY,
+    payment_id  INTEGER NOT NULL REFERENCES payments (id),
+    status      TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    detail      TEXT
+  );
+  CREATE INDEX payment_events_payment ON payment_events (payment_id);
+  `,
+];
+
+export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > migrations.length) {
+    throw new Error(`ledger schema version ${from} is newer than this app (${migrations.length}): refusing to touch it`);
+  }
+  for (let v = from; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return { from, to: migrations.length };
+}

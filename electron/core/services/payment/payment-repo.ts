@@ -1,0 +1,129 @@
+import type Database from 'better-sqlite3';
+import type { Payment, PaymentStatus } from '../../../../shared/contract';
+import type { CartItem, CartTotals } from '../../../../shared/domain/cart';
+import { isErrorCode, type PosErrorShape } from '../../../../shared/domain/errors';
+
+interface Row {
+  id: number;
+  order_id: string;
+  cid: string;
+  status: PaymentStatus;
+  amount: number;
+  tax_free: number;
+  vat: number;
+  supply: number;
+  item_name: string;
+  quantity: number;
+  items_json: string;
+  qr_masked: string;
+  tid: string | null;
+  method_type: string | null;
+  approved_at: string | null;
+  error_code: string | null;
+  error_detail: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function toPayment(r: Row): Payment {
+  let error: PosErrorShape | null = null;
+  if (r.error_code) error = { code: isErrorCode(r.error_code) ? r.error_code : 'INTERNAL', ...(r.error_detail ? { detail: r.error_detail } : {}) };
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    cid: r.cid,
+    status: r.status,
+    amount: r.amount,
+    taxFree: r.tax_free,
+    vat: r.vat,
+    supply: r.supply,
+    itemName: r.item_name,
+    quantity: r.quantity,
+    items: JSON.parse(r.items_json) as CartItem[],
+    qrMasked: r.qr_masked,
+    tid: r.tid,
+    methodType: r.method_type,
+    approvedAt: r.approved_at,
+    error,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface TransitionFields {
+  tid?: string;
+  methodType?: string;
+  approvedAt?: string;
+  error?: PosErrorShape | null;
+}
+
+/** The payments ledger. Every state change is one transaction: the row and its history entry. */
+export class PaymentRepo {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  create(p: { orderId: string; cid: string; totals: CartTotals; items: CartItem[]; qrMasked: string }): Payment {
+    const at = this.now().toISOString();
+    const id = this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO payments (order_id, cid, status, amount, tax_free, vat, supply, item_name, quantity, items_json, qr_masked, created_at, updated_at)
+           VALUES (?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(p.orderId, p.cid, p.totals.total, p.totals.taxFree, p.totals.vat, p.totals.supply, p.totals.itemName, p.totals.quantity, JSON.stringify(p.items), p.qrMasked, at, at);
+      const newId = Number(info.lastInsertRowid);
+      this.db.prepare('INSERT INTO payment_events (payment_id, status, at) VALUES (?, ?, ?)').run(newId, 'created', at);
+      return newId;
+    })();
+    return this.get(id)!;
+  }
+
+  transition(id: number, status: PaymentStatus, f: TransitionFields = {}, detail?: string): Payment {
+    const at = this.now().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE payments SET status = ?, updated_at = ?,
+             tid = COALESCE(?, tid), method_type = COALESCE(?, method_type), approved_at = COALESCE(?, approved_at),
+             error_code = CASE WHEN ? THEN ? ELSE error_code END, error_detail = CASE WHEN ? THEN ? ELSE error_detail END
+           WHERE id = ?`,
+        )
+        .run(
+          status,
+          at,
+          f.tid ?? null,
+          f.methodType ?? null,
+          f.approvedAt ?? null,
+          f.error !== undefined ? 1 : 0,
+          f.error?.code ?? null,
+          f.error !== undefined ? 1 : 0,
+          f.error?.detail ?? null,
+          id,
+        );
+      this.db.prepare('INSERT INTO payment_events (payment_id, status, at, detail) VALUES (?, ?, ?, ?)').run(id, status, at, detail ?? f.error?.code ?? null);
+    })();
+    return this.get(id)!;
+  }
+
+  get(id: number): Payment | null {
+    const r = this.db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as Row | undefined;
+    return r ? toPayment(r) : null;
+  }
+
+  /** Payments created in [startIso, endIso), newest first. */
+  listBetween(startIso: string, endIso: string): Payment[] {
+    const rows = this.db.prepare('SELECT * FROM payments WHERE created_at >= ? AND created_at < ? ORDER BY id DESC').all(startIso, endIso) as Row[];
+    return rows.map(toPayment);
+  }
+
+  listNonFinal(): Payment[] {
+    const rows = this.db.prepare(`SELECT * FROM payments WHERE status NOT IN ('approved', 'failed') ORDER BY id`).all() as Row[];
+    return rows.map(toPayment);
+  }
+
+  history(id: number): { status: string; at: string; detail: string | null }[] {
+    return this.db.prepare('SELECT status, at, detail FROM payment_events WHERE payment_id = ? ORDER BY id').all(id) as { status: string; at: string; detail: string | null }[];
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The payment flow: created → ready_requested → ready → approve_requested → approved | failed | unknown.
+ * Each state is committed to the ledger before the network call it announces, so a crash never loses
+ * a payment; an outcome that may have happened ("unknown") is looked up, never assumed failed.
+ */
+import type { CheckoutInput, Payment, StoreProfile } from '../../../../shared/contract';
+import { cartTotals } from '../../../../shared/domain/cart';
+import { PosError } from '../../../../shared/domain/errors';
+import { isValidPaymentAmount } from '../../../../shared/domain/money';
+import { maskQrText, parseQrPayload } from '../../../../shared/domain/qr-payload';
+import { parseOneqDateTime, seoulDay, seoulDayRangeUtc, toOneqDateTime } from '../../../../shared/domain/time';
+import type { EventBus } from '../../events';
+import { GatewayError, type ApproveResponse, type LookupResponse, type PaymentGateway } from '../gateway/gateway';
+import { newOrderId } from './order-id';
+import type { PaymentRepo, TransitionFields } from './payment-repo';
+
+export interface PaymentServiceDeps {
+  repo: PaymentRepo;
+  store: () => StoreProfile | null;
+  gateway: () => PaymentGateway;
+  events: EventBus;
+  /** Waits between status look-ups of an unknown outcome (bounded: one look-up per entry). */
+  lookupDelaysMs?: readonly number[];
+  now?: () => Date;
+}
+
+const MEMBER_ID = 'guest';
+const DEFAULT_LOOKUP_DELAYS = [300, 1000, 2000, 4000, 8000];
+
+export class PaymentService {
+  private readonly resolving = new Map<number, Promise<Payment>>();
+  private readonly delays: readonly number[];
+  private readonly now: () => Date;
+
+  constructor(private readonly d: PaymentServiceDeps) {
+    this.delays = d.lookupDelaysMs ?? DEFAULT_LOOKUP_DELAYS;
+    this.now = d.now ?? (() => new Date());
+  }
+
+  get(id: number): Payment {
+    const p = this.d.repo.get(id);
+    if (!p) throw new PosError('PAYMENT_NOT_FOUND', `payment ${id}`);
+    return p;
+  }
+
+  listDay(day: string = seoulDay(this.now())): Payment[] {
+    const { start, end } = seoulDayRangeUtc(day);
+    return this.d.repo.listBetween(start, end);
+  }
+
+  async checkout(input: CheckoutInput): Promise<Payment> {
+    const qr = parseQrPayload(input.qrText);
+    if (!qr.ok) throw new PosError(qr.code);
+    const store = this.d.store();
+    if (!store) throw new PosError('STORE_NOT_REGISTERED');
+    const totals = cartTotals(input.items);
+    if (!isValidPaymentAmount(totals.total)) throw new PosError('AMOUNT_INVALID', `total ${totals.total}`);
+
+    const created = this.d.repo.create({ orderId: newOrderId(this.now()), cid: store.cid, totals, items: input.items, qrMasked: maskQrText(qr.payload.text) });
+    this.d.events.emit('payment.updated', created);
+
+    const p = this.set(created.id, 'ready_requested');
+    let tid: string;
+    try {
+      const ready = await this.d.gateway().ready({
+        cid: store.cid,
+        categoryCd: store.categoryCd,
+        storeName: store.name,
+        itemName: p.itemName,
+        memberId: MEMBER_ID,
+        orderId: p.orderId,
+        quantity: p.quantity,
+        amount: p.amount,
+        qrToken: qr.payload.text,
+        approvalUrl: `app://pos/pay/approval?order_id=${p.orderId}`,
+        cancelUrl: `app://pos/pay/cancel?order_id=${p.orderId}`,
+        failUrl: `app://pos/pay/fail?order_id=${p.orderId}`,
+      });
+      tid = ready.tid;
+    } catch (e) {
+      return this.onFailure(p.id, e, true);
+    }
+    this.set(p.id, 'ready', { tid });
+    return this.approve(p.id, store, true);
+  }
+
+  /** Looks an unknown payment up again (cashier's "check again"). */
+  recheck(id: number): Promise<Payment> {
+    const p = this.get(id);
+    if (p.status === 'approved' || p.status === 'failed') return Promise.resolve(p);
+    return this.resolve(id, true);
+  }
+
+  /** On start: every payment left non-final by a crash is settled against the backend before new sales. */
+  async recoverOnStart(): Promise<Payment[]> {
+    const out: Payment[] = [];
+    for (const p of this.d.repo.listNonFinal()) {
+      if (p.status === 'created') {
+        out.push(this.set(p.id, 'failed', { error: { code: 'BACKEND_UNREACHABLE', detail: 'app stopped before the request was sent' } }));
+      } else {
+        // After a restart the customer is gone: a payment the backend still has as READY is not approved now.
+        out.push(await this.resolve(p.id, false));
+      }
+    }
+    return out;
+  }
+
+  private async approve(id: number, store: StoreProfile, scheduleResolve: boolean): Promise<Payment> {
+    const p = this.set(id, 'approve_requested');
+    let res: ApproveResponse;
+    try {
+      res = await this.d.gateway().approve({
+        cid: store.cid,
+        orderId: p.orderId,
+        categoryCd: store.categoryCd,
+        storeName: store.name,
+        itemName: p.itemName,
+        memberId: MEMBER_ID,
+        amount: p.amount,
+        tranDt: toOneqDateTime(this.now()),
+        tid: p.tid ?? '',
+      });
+    } catch (e) {
+      return this.onFailure(id, e, scheduleResolve);
+    }
+    if (res.amount !== p.amount || res.orderId !== p.orderId || (p.tid !== null && res.tid !== p.tid)) {
+      return this.onFailure(id, new GatewayError('unknown', 'BACKEND_BAD_RESPONSE', `approval does not match the order (amount ${res.amount}, order ${res.orderId})`), scheduleResolve);
+    }
+    return this.set(id, 'approved', { methodType: res.paymentMethodType, approvedAt: this.isoFromOneq(res.tranDt), error: null });
+  }
+
+  private onFailure(id: number, e: unknown, scheduleResolve: boolean): Payment {
+    if (e instanceof GatewayError && (e.kind === 'rejected' || e.kind === 'unreachable')) {
+      return this.set(id, 'failed', { error: { code: e.code, detail: e.detail } });
+    }
+    // Sent, outcome unknown (timeout, reset, 5xx, garbage, or a bug after sending): never call it failed.
+    const detail = e instanceof Error ? e.message : String(e);
+    const p = this.set(id, 'unknown', { error: { code: 'BACKEND_UNKNOWN', detail } });
+    if (scheduleResolve) void this.resolve(id, true).catch((err: unknown) => console.error('[payment] resolve failed', err));
+    return p;
+  }
+
+  private resolve(id: number, mayApprove: boolean): Promise<Payment> {
+    const running = this.resolving.get(id);
+    if (running) return running;
+    const job = this.resolveLoop(id, mayApprove).finally(() => this.resolving.delete(id));
+    this.resolving.set(id, job);
+    return job;
+  }
+
+  private async resolveLoop(id: number, mayApprove: boolean): Promise<Payment> {
+    for (const delay of this.delays) {
+      await new Promise((r) => setTimeout(r, delay));
+      const p = this.get(id);
+      let remote: LookupResponse;
+      try {
+        remote = await this.d.gateway().lookup(p.cid, p.orderId);
+      } catch (e) {
+        if (e instanceof GatewayError && e.kind === 'rejected' && e.code === 'PAYMENT_NOT_FOUND') {
+          return this.set(id, 'failed', { error: { code: 'BACKEND_UNREACHABLE', detail: 'the backend never received the payment request' } }, 'lookup: not found');
+        }
+        continue; // still unknown: try again after the next delay
+      }
+      switch (remote.status) {
+        case 'APPROVED':
+          return this.set(id, 'approved', { tid: remote.tid, methodType: remote.paymentMethodType ?? undefined, approvedAt: remote.tranDt ? this.isoFromOneq(remote.tranDt) : this.now().toISOString(), error: null }, 'lookup: approved');
+        case 'FAILED':
+        case 'CANCELLED':
+          return this.set(id, 'failed', { tid: remote.tid, error: { code: 'BACKEND_REJECTED', detail: `backend reports ${remote.status}` } }, `lookup: ${remote.status}`);
+        case 'READY': {
+          if (!mayApprove) return this.set(id, 'failed', { tid: remote.tid, error: { code: 'BACKEND_UNREACHABLE', detail: 'not approved before the app stopped; the customer was not charged' } }, 'lookup: ready, not approved');
+          const store = this.d.store();
+          if (!store) continue;
+          if (!p.tid) this.set(id, 'ready', { tid: remote.tid }, 'lookup: ready');
+          const after = await this.approve(id, store, false); // idempotent on the backend
+          if (after.status === 'approved' || after.status === 'failed') return after;
+        }
+      }
+    }
+    return this.get(id); // still unknown after bounded look-ups; recovery on next start or a recheck settles it
+  }
+
+  private set(id: number, status: Payment['status'], f?: TransitionFields, detail?: string): Payment {
+    const p = this.d.repo.transition(id, status, f, detail);
+    this.d.events.emit('payment.updated', p);
+    return p;
+  }
+
+  private isoFromOneq(s: string): string {
+    const d = parseOneqDateTime(s);
+    return Number.isNaN(d.getTime()) ? this.now().toISOString() : d.toISOString();
+  }
+}

@@ -1,0 +1,35 @@
+import type { StoreProfile, StoreRegistration } from '../../../../shared/contract';
+import type { PaymentGateway } from '../gateway/gateway';
+import { toPosError } from '../gateway/to-pos-error';
+import type { StoreRepo } from './store-repo';
+
+/** Onboarding: registers the business with the partnership API and keeps the issued cid. */
+export class StoreService {
+  constructor(
+    private readonly repo: StoreRepo,
+    private readonly gateway: () => PaymentGateway,
+  ) {}
+
+  get(): StoreProfile | null {
+    return this.repo.get();
+  }
+
+  async register(input: StoreRegistration): Promise<StoreProfile> {
+    let res;
+    try {
+      res = await this.gateway().registerStore({
+        businessNo: input.businessNo,
+        name: input.name,
+        phone: input.phone,
+        address1: input.address1,
+        address2: input.address2,
+        postNo: input.postNo,
+      });
+    } catch (e) {
+      throw toPosError(e);
+    }
+    const profile: StoreProfile = { ...input, cid: res.cid, categoryCd: res.categoryCd, createdAt: res.createdAt, approvedAt: res.approvedAt, registeredAt: new Date().toISOString() };
+    this.repo.save(profile);
+    return profile;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm run start:web`: the core plus the web shell, for any Chromium.
+ *   --data-dir DIR   ledger folder (default ./.data/web)
+ *   --port N         loopback port (default 0 = random)
+ * Prints the app URL (with its per-launch token) and a JSON line for scripts.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { createCore } from './core';
+import { startWebShell } from './web-shell';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string', default: '.data/web' }, port: { type: 'string', default: '0' }, 'renderer-dir': { type: 'string', default: 'out/renderer' } },
+  });
+  const root = resolve(__dirname, '../..');
+  const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const core = await createCore({ dataDir: resolve(values['data-dir']), shell: 'web', version });
+  const shell = await startWebShell({ router: core.router, events: core.events, rendererDir: resolve(root, values['renderer-dir']), port: Number(values.port) });
+  console.log(`QR POS web shell: open ${shell.appUrl}`);
+  console.log(JSON.stringify({ event: 'listening', url: shell.url, appUrl: shell.appUrl }));
+  let closing = false;
+  const stop = (): void => {
+    if (closing) return;
+    closing = true;
+    void shell
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`QR POS web shell failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

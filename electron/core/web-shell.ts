@@ -1,0 +1,93 @@
+/**
+ * The web shell: serves the renderer and the same router over loopback HTTP, so the app runs in any
+ * Chromium (end-to-end tests, machines without the Electron runtime).
+ * - bound to 127.0.0.1 only; a random per-launch token is required on every RPC and SSE call
+ * - Host and Origin must be this server's own loopback address (DNS-rebinding safe)
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { CSP } from './csp';
+import type { EventBus } from './events';
+import type { Router } from './router';
+
+
+export interface WebShellOptions {
+  router: Router;
+  events: EventBus;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebShell {
+  url: string;
+  /** The URL to open: carries the token in the fragment (never sent to the server in requests). */
+  appUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  let allowedHosts: string[] = [];
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!allowedHosts.includes(req.headers.host ?? '')) return reply.code(403).send({ ok: false, error: { code: 'FORBIDDEN', detail: 'host not allowed' } });
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) return reply.code(403).send({ ok: false, error: { code: 'FORBIDDEN', detail: 'origin not allowed' } });
+    reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('content-security-policy', CSP).header('cross-origin-opener-policy', 'same-origin');
+  });
+
+  const authorized = (req: FastifyRequest, reply: FastifyReply, given: string | undefined): boolean => {
+    if (sameToken(given, token)) return true;
+    void reply.code(401).send({ ok: false, error: { code: 'FORBIDDEN', detail: 'token required' } });
+    return false;
+  };
+
+  app.post<{ Params: { method: string } }>('/rpc/:method', async (req, reply) => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!authorized(req, reply, bearer)) return reply;
+    return opts.router.call(req.params.method, req.body ?? {});
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/events', (req, reply) => {
+    if (!authorized(req, reply, req.query.token)) return reply;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+    res.write(': connected\n\n');
+    const unsubscribe = opts.events.subscribe((ev) => res.write(`data: ${JSON.stringify(ev)}\n\n`));
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+
+  if (!existsSync(opts.rendererDir)) throw new Error(`renderer build not found at ${opts.rendererDir}: run npm run build:web`);
+  await app.register(fastifyStatic, { root: opts.rendererDir, index: 'index.html' });
+
+  await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    appUrl: `${url}/#token=${token}`,
+    token,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
