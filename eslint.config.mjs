@@ -6,7 +6,18 @@ import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'url', 'util', 'stream', 'events', 'worker_threads', 'zlib', 'buffer', 'tls', 'dgram', 'dns', 'module', 'process', 'readline', 'timers', 'v8', 'vm'];
 const nodeRuntimePackages = ['better-sqlite3', 'serialport', '@serialport/*', 'fastify', '@fastify/*', 'axios', 'node-thermal-printer', 'iconv-lite'];
-const forbid = (patterns, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] });
+// Module names are matched exactly (regex), so "electron" does not catch "../electron/core/…"; paths with "**" are globs.
+const escape = (s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+const forbid = (list, message) => {
+  const globs = list.filter((p) => p.startsWith('**/'));
+  const names = list.filter((p) => !p.startsWith('**/'));
+  return {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ regex: `^(${names.map(escape).join('|')})$`, message }, ...(globs.length ? [{ group: globs, message }] : [])] },
+    ],
+  };
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.data/**'] },
