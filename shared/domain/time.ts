@@ -22,7 +22,8 @@ export function parseOneqDateTime(s: string): Date {
   const m = ONEQ_RE.exec(s);
   if (!m) return new Date(NaN);
   const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+09:00`);
-  return toOneqDateTime(d) === s ? d : new Date(NaN);
+  if (Number.isNaN(d.getTime())) return d;
+  return toOneqDateTime(d) === s ? d : new Date(NaN); // rejects 02.30 and the like, which Date would roll over
 }
 
 /** The Seoul calendar day ("YYYY-MM-DD") an instant falls on. */

@@ -21,7 +21,7 @@ test('Electron: onboard, sell by keyboard-wedge scan, approved, in history, surv
     let page = await app.firstWindow();
     // the hardened window: no Node in the renderer, only the bridge
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (window as { posBridge?: unknown }).posBridge)).toBe('object');
+    expect(await page.evaluate(() => typeof (globalThis as { posBridge?: unknown }).posBridge)).toBe('object');
     await registerDemoStore(page, 'electron');
     await completeSaleWithDemoQr(page, 'electron');
     await app.close();

@@ -1,0 +1,96 @@
+/**
+ * Request schemas of the OneQ Pay dialect (seed 003), one per endpoint, with the spec's maximum
+ * lengths. Bodies arrive as application/x-www-form-urlencoded, so every value is a string:
+ * integers are accepted as strings of digits (or JSON numbers). A blank optional value counts
+ * as absent; a blank required value counts as missing.
+ */
+import { z } from 'zod';
+import { isOneqDateTime } from '../../shared/domain/time';
+import { PAYMENT_METHODS, type PaymentMethod } from './sim-db';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const digitsToNumber = (v: unknown) => (typeof v === 'string' && /^\s*-?\d{1,15}\s*$/.test(v) ? Number(v) : v);
+
+/** isOneqDateTime throws (RangeError from toISOString) on an impossible date such as 2026.13.40: treat as invalid. */
+const oneqDateTime = (s: string) => {
+  try {
+    return isOneqDateTime(s);
+  } catch {
+    return false;
+  }
+};
+
+const str = (max: number) => z.string().trim().min(1).max(max);
+const optStr = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+const int = (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) => z.preprocess(digitsToNumber, z.number().int().min(min).max(max));
+const optInt = (min: number, max: number) => z.preprocess((v) => digitsToNumber(blankToUndefined(v)), z.number().int().min(min).max(max).optional());
+const method = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .max(10)
+    .refine((v) => (PAYMENT_METHODS as readonly string[]).includes(v), "must be '계좌' or 'MONEY'")
+    .transform((v) => v as PaymentMethod)
+    .optional(),
+);
+
+/** POST /pay/store/token (제휴 API). */
+export const registerStoreSchema = z.object({
+  business_no: str(15),
+  opponent_name: str(100),
+  store_phone: str(20),
+  store_address1: str(200),
+  store_address2: str(200),
+  post_no: optStr(5),
+});
+export type RegisterStoreInput = z.output<typeof registerStoreSchema>;
+
+/**
+ * POST /pay (결제 준비). EXTENSION to the spec: `qr_token` (≤ 64) is the customer-presented QR text
+ * ("ONEQ1.…", shared/domain/qr-payload.ts). When present it identifies the customer and the payment
+ * method, so bank_acct_num and balance become optional (the terminal does not know the customer's
+ * account); when absent they are required, as the spec says (checked in payment-rules.ts).
+ */
+export const readySchema = z.object({
+  cid: str(10),
+  category_cd: int(0),
+  opponent_name: str(100),
+  item_name: str(200),
+  item_code: optStr(100),
+  member_id: str(100),
+  order_id: str(100),
+  quantity: int(1, 1_000_000),
+  /** Range (1..100,000,000) is checked by the rules as AMOUNT_INVALID. */
+  amount: int(),
+  payment_method_type: method,
+  bank_acct_num: optStr(12),
+  bank_acct_alias: optStr(50),
+  balance: optInt(0, Number.MAX_SAFE_INTEGER),
+  approval_url: str(255),
+  cancel_url: str(255),
+  fail_url: str(255),
+  qr_token: optStr(64),
+});
+export type ReadyInput = z.output<typeof readySchema>;
+
+/** POST /pay/success (결제 승인). EXTENSION: optional `tid`, which must match the order's tid. */
+export const approveSchema = z.object({
+  cid: str(10),
+  order_id: str(100),
+  category_cd: int(0),
+  opponent_name: optStr(100),
+  item_name: str(200),
+  member_id: str(100),
+  amount: int(),
+  tran_dt: str(20).refine(oneqDateTime, "must be 'YYYY.MM.DD HH:mm:ss' (Seoul time)"),
+  tid: optStr(20),
+});
+export type ApproveInput = z.output<typeof approveSchema>;
+
+/** GET /pay/status (EXTENSION, to resolve unknown outcomes). */
+export const statusQuerySchema = z.object({
+  cid: str(10),
+  order_id: str(100),
+});
+export type StatusQuery = z.output<typeof statusQuerySchema>;
