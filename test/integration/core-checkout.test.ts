@@ -47,7 +47,10 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await core.close();
-  for (const s of servers.splice(0)) s.closeAllConnections(), s.close();
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    s.close();
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -68,6 +68,7 @@ export async function stopWebShell(s: WebShellProc): Promise<void> {
 }
 
 export const test = base.extend<{ shell: WebShellProc }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
   shell: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pos-e2e-'));
     const shell = await launchWebShell(dataDir);
