@@ -58,7 +58,7 @@ const t0 = Date.now();
 check('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 check('typecheck (web)', npx, ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 check('lint (boundaries)', npx, ['eslint', '.', '--max-warnings=0']);
-check('build (renderer)', npx, ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']);
+check('build (renderer)', npx, ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'warn']);
 suite('vitest', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json'], 'test-results/vitest.json', vitestCount);
 suite('playwright (web)', npx, ['playwright', 'test', '--project=web'], 'test-results/playwright-web.json', pwCount, { PW_JSON_OUTPUT: 'test-results/playwright-web.json' });
 if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {

@@ -25,8 +25,8 @@ export async function rpc<T>(page: Page, method: string, input: unknown = {}): P
     },
     [method, input] as const,
   );
-  const r = res as { ok: boolean; value?: T; error?: { code: string } };
-  if (!r.ok) throw new Error(`${method}: ${r.error?.code}`);
+  const r = res as { ok: boolean; value?: T; error?: { code: string; detail?: string } };
+  if (!r.ok) throw new Error(`${method}: ${r.error?.code} ${r.error?.detail ?? ''}`);
   return r.value as T;
 }
 
@@ -81,6 +81,7 @@ export async function completeSaleWithDemoQr(page: Page, prefix: string): Promis
   const tid = ((await page.getByTestId('result-tid').textContent()) ?? '').trim();
   expect(tid).toMatch(/\d+/);
   await shot(page, `${prefix}-05-result-approved`);
+  await expect(page.getByTestId('result')).toHaveAttribute('data-enter-armed', 'true'); // Enter is ignored briefly so a scanner's trailing CR/LF cannot skip the result
   await page.keyboard.press('Enter'); // new sale
   await expect(page.getByTestId('price-input')).toBeVisible();
   await page.getByTestId('tab-history').click();

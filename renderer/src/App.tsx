@@ -1,0 +1,102 @@
+/**
+ * The shell of the renderer: loads settings and the store, then shows onboarding (no store) or
+ * checkout; top bar (store, tabs, 한/EN), the screen, and the status bar.
+ */
+import { useEffect, useState } from 'react';
+import type { StoreProfile } from '../../shared/contract';
+import type { ErrorCode } from '../../shared/domain/errors';
+import { pos } from './api/pos';
+import { ErrorText } from './components/ErrorText';
+import { StatusBar } from './components/StatusBar';
+import { TABS, TopBar, type Tab } from './components/TopBar';
+import { CheckoutScreen } from './features/checkout/CheckoutScreen';
+import { HistoryScreen } from './features/history/HistoryScreen';
+import { StoreScreen } from './features/onboarding/StoreScreen';
+import { I18nProvider, translate, type Lang } from './i18n/i18n';
+import { errorCodeOf } from './lib/errors';
+import { useAppInfo } from './lib/useAppInfo';
+
+type Boot = { state: 'loading' } | { state: 'failed'; code: ErrorCode } | { state: 'ready' };
+
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [lang, setLang] = useState<Lang>('ko');
+  const [langBusy, setLangBusy] = useState(false);
+  const [store, setStore] = useState<StoreProfile | null>(null);
+  const [tab, setTab] = useState<Tab>('checkout');
+  const appInfo = useAppInfo(attempt);
+
+  useEffect(() => {
+    let alive = true;
+    (async () => {
+      const settings = await pos.getSettings({}).catch(() => null);
+      const s = await pos.getStore({});
+      if (!alive) return;
+      if (settings) setLang(settings.language);
+      setStore(s);
+      setTab(s ? 'checkout' : 'store');
+      setBoot({ state: 'ready' });
+    })().catch((e: unknown) => alive && setBoot({ state: 'failed', code: errorCodeOf(e) }));
+    return () => {
+      alive = false;
+    };
+  }, [attempt]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = translate(lang, 'app.title');
+  }, [lang]);
+
+  // Alt+1/2/3: switch screens (no store yet: only the store screen).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const t = TABS.find((x) => e.code === `Digit${x.key}` || e.code === `Numpad${x.key}`);
+      if (!t || (!store && t.id !== 'store')) return;
+      e.preventDefault();
+      setTab(t.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const changeLanguage = async (next: Lang) => {
+    const prev = lang;
+    setLang(next);
+    setLangBusy(true);
+    try {
+      setLang((await pos.updateSettings({ language: next })).language);
+    } catch {
+      setLang(prev);
+    } finally {
+      setLangBusy(false);
+    }
+  };
+
+  return (
+    <I18nProvider lang={lang}>
+      <div className="app">
+        <TopBar store={store} tab={tab} onTab={setTab} onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} />
+        {boot.state === 'loading' && <main className="screen screen--center muted">{translate(lang, 'app.loading')}</main>}
+        {boot.state === 'failed' && (
+          <main className="screen screen--center">
+            <p className="error-text--big">{translate(lang, 'app.startFailed')}</p>
+            <ErrorText code={boot.code} testId="boot-error" />
+            <button type="button" className="btn btn--primary" onClick={() => setAttempt((n) => n + 1)}>
+              {translate(lang, 'app.retry')}
+            </button>
+          </main>
+        )}
+        {boot.state === 'ready' && (
+          <>
+            {store && <CheckoutScreen active={tab === 'checkout'} appInfo={appInfo} />}
+            {tab === 'history' && store && <HistoryScreen />}
+            {tab === 'store' && <StoreScreen store={store} onRegistered={setStore} onStart={() => setTab('checkout')} />}
+          </>
+        )}
+        <StatusBar info={appInfo} />
+      </div>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,219 @@
+/**
+ * 결제: ring up lines, scan the customer's QR (wedge scanner, typing or paste), pay, show the outcome.
+ * Keyboard-first; the cart survives tab switches (the screen stays mounted, hidden).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { AppInfo, Payment } from '../../../../shared/contract';
+import type { ErrorCode } from '../../../../shared/domain/errors';
+import { parseQrPayload } from '../../../../shared/domain/qr-payload';
+import { pos } from '../../api/pos';
+import { useI18n } from '../../i18n/i18n';
+import { errorCodeOf } from '../../lib/errors';
+import { usePaymentUpdates } from '../../lib/usePaymentUpdates';
+import { useWedgeInput } from '../scan/useWedgeInput';
+import { useWedgeScanner } from '../scan/useWedgeScanner';
+import { addLine, checkoutProblem, EMPTY_ENTRY, parseEntry, removeLine, setQuantity, toCartItems, type CartLine, type EntryFields } from './cart-lines';
+import { CartLines } from './CartLines';
+import { DemoQrPanel } from './DemoQrPanel';
+import { ItemEntry } from './ItemEntry';
+import { newerPayment } from './payment-view';
+import { ResultView } from './ResultView';
+import { ScanPanel } from './ScanPanel';
+import { ShortcutHints } from './ShortcutHints';
+import { TotalsPanel } from './TotalsPanel';
+import { useCheckoutKeys } from './useCheckoutKeys';
+
+type Phase = { kind: 'entry' } | { kind: 'paying' } | { kind: 'result'; payment: Payment };
+type FocusTarget = 'price' | 'scan';
+
+export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: AppInfo | null }) {
+  const { t } = useI18n();
+  const [lines, setLines] = useState<CartLine[]>([]);
+  const [entry, setEntry] = useState<EntryFields>(EMPTY_ENTRY);
+  const [invalid, setInvalid] = useState<'price' | 'qty' | 'name' | null>(null);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'entry' });
+  const [rechecking, setRechecking] = useState(false);
+  const nextId = useRef(1);
+  const paying = useRef(false);
+  const priceRef = useRef<HTMLInputElement>(null);
+  const [focusRequest, setFocusRequest] = useState<{ target: FocusTarget; n: number } | null>({ target: 'price', n: 0 });
+
+  const wedge = useWedgeInput({ onSubmit: (text) => void pay(text) });
+  const focusScan = wedge.focus;
+  const requestFocus = (target: FocusTarget) => setFocusRequest((r) => ({ target, n: (r?.n ?? 0) + 1 }));
+
+  // Focus moves after the render that enables the fields again (disabled fields cannot take focus).
+  useEffect(() => {
+    if (!active || phase.kind !== 'entry' || !focusRequest) return;
+    if (focusRequest.target === 'scan') focusScan();
+    else priceRef.current?.focus();
+  }, [active, phase.kind, focusRequest, focusScan]);
+
+  usePaymentUpdates((p) => setPhase((ph) => (ph.kind === 'result' && ph.payment.id === p.id ? { kind: 'result', payment: newerPayment(ph.payment, p) } : ph)));
+
+  const addEntry = () => {
+    const r = parseEntry(entry);
+    if (!r.ok) {
+      setError(r.code);
+      setInvalid(r.field);
+      return;
+    }
+    setLines((ls) => addLine(ls, r.item, nextId.current++));
+    setEntry(EMPTY_ENTRY);
+    setInvalid(null);
+    setError(null);
+    requestFocus('price');
+  };
+
+  async function pay(raw: string): Promise<void> {
+    if (paying.current || phase.kind !== 'entry') return;
+    const problem = checkoutProblem(lines);
+    if (problem) {
+      setError(problem);
+      wedge.clear();
+      requestFocus(lines.length === 0 ? 'price' : 'scan');
+      return;
+    }
+    const qr = parseQrPayload(raw);
+    if (!qr.ok) {
+      setError(qr.code);
+      wedge.clear();
+      requestFocus('scan');
+      return;
+    }
+    paying.current = true;
+    setError(null);
+    setPhase({ kind: 'paying' });
+    try {
+      const payment = await pos.checkout({ items: toCartItems(lines), qrText: qr.payload.text });
+      setPhase({ kind: 'result', payment });
+    } catch (e) {
+      setError(errorCodeOf(e));
+      setPhase({ kind: 'entry' });
+      requestFocus('scan');
+    } finally {
+      wedge.clear();
+      paying.current = false;
+    }
+  }
+
+  const newSale = () => {
+    setLines([]);
+    setEntry(EMPTY_ENTRY);
+    setInvalid(null);
+    setError(null);
+    wedge.clear();
+    setPhase({ kind: 'entry' });
+    requestFocus('price');
+  };
+
+  const retry = () => {
+    setError(null);
+    wedge.clear();
+    setPhase({ kind: 'entry' });
+    requestFocus('scan');
+  };
+
+  const recheck = async (id: number) => {
+    setRechecking(true);
+    try {
+      const p = await pos.recheckPayment({ id });
+      setPhase((ph) => (ph.kind === 'result' && ph.payment.id === p.id ? { kind: 'result', payment: newerPayment(ph.payment, p) } : ph));
+    } catch {
+      /* still unknown: the view stays amber; the core keeps looking it up */
+    } finally {
+      setRechecking(false);
+    }
+  };
+
+  const escape = () => {
+    const dirty = wedge.value !== '' || entry.name !== '' || entry.price !== '' || entry.qty !== '' || entry.taxFree || error !== null;
+    if (dirty) {
+      wedge.clear();
+      setEntry(EMPTY_ENTRY);
+      setInvalid(null);
+      setError(null);
+    } else {
+      setLines([]);
+    }
+    requestFocus('price');
+  };
+
+  const entryMode = active && phase.kind === 'entry';
+  useCheckoutKeys(entryMode, {
+    focusScan: () => wedge.focus(),
+    focusPrice: () => priceRef.current?.focus(),
+    escape,
+    removeLast: () => setLines((ls) => ls.slice(0, -1)),
+  });
+  useWedgeScanner(entryMode, (text) => {
+    wedge.setText(text);
+    void pay(text);
+  });
+
+  const scanFromField = (text: string) => {
+    wedge.setText(text);
+    void pay(text);
+  };
+
+  if (phase.kind === 'result') {
+    const p = phase.payment;
+    return (
+      <main className="screen screen--result" hidden={!active}>
+        {active && <ResultView key={p.id} payment={p} rechecking={rechecking} onNewSale={newSale} onRetry={retry} onRecheck={() => void recheck(p.id)} />}
+      </main>
+    );
+  }
+
+  const isPaying = phase.kind === 'paying';
+  return (
+    <main className="screen checkout" hidden={!active} aria-busy={isPaying}>
+      <div className="checkout__left">
+        <ItemEntry
+          fields={entry}
+          invalid={invalid}
+          disabled={isPaying}
+          priceRef={priceRef}
+          onChange={(f) => {
+            setEntry(f);
+            if (invalid) setInvalid(null);
+          }}
+          onAdd={addEntry}
+          onEmptyEnter={() => (lines.length > 0 ? requestFocus('scan') : setError('CART_EMPTY'))}
+          onScan={scanFromField}
+        />
+        <CartLines
+          lines={lines}
+          disabled={isPaying}
+          onRemove={(id) => setLines((ls) => removeLine(ls, id))}
+          onQuantity={(id, q) => setLines((ls) => setQuantity(ls, id, q))}
+          onFocusOut={() => requestFocus('price')}
+        />
+        <ShortcutHints />
+      </div>
+      <div className="checkout__right">
+        <TotalsPanel lines={lines} />
+        <ScanPanel wedge={wedge} paying={isPaying} error={error} onPay={() => void pay(wedge.value)} />
+        {isPaying && (
+          <div className="paying" data-testid="paying" role="status">
+            <span className="spinner" aria-hidden="true" />
+            <span>
+              <strong>{t('checkout.paying')}</strong>
+              <small>{t('checkout.payingHint')}</small>
+            </span>
+          </div>
+        )}
+        {appInfo?.backend.mode === 'embedded' && (
+          <DemoQrPanel
+            disabled={isPaying}
+            onUse={(text) => {
+              wedge.setText(text);
+              requestFocus('scan');
+            }}
+          />
+        )}
+      </div>
+    </main>
+  );
+}

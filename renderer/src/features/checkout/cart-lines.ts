@@ -1,0 +1,71 @@
+/** The cart on the checkout screen: pure functions over lines; money rules come from shared/domain. */
+import { cartItemSchema, cartTotals, type CartItem } from '../../../../shared/domain/cart';
+import type { ErrorCode } from '../../../../shared/domain/errors';
+import { isValidPaymentAmount, MAX_PAYMENT_KRW } from '../../../../shared/domain/money';
+
+/** Used when the cashier types only an amount. Sent to the backend and printed, so it stays Korean. */
+export const DEFAULT_ITEM_NAME = '상품';
+export const MAX_QUANTITY = 999;
+export const MAX_NAME_LENGTH = 60;
+
+export interface CartLine extends CartItem {
+  id: number;
+}
+
+export interface EntryFields {
+  name: string;
+  price: string;
+  qty: string;
+  taxFree: boolean;
+}
+export const EMPTY_ENTRY: EntryFields = { name: '', price: '', qty: '', taxFree: false };
+
+export type EntryResult = { ok: true; item: CartItem } | { ok: false; code: ErrorCode; field: 'price' | 'qty' | 'name' };
+
+/** Digits of a typed price, allowing the thousands separators the field shows. */
+function priceDigits(s: string): string {
+  return s.replace(/[,\s]/g, '');
+}
+
+/** Formats a price as typed: "4500" → "4,500"; anything that is not digits is left as typed (and rejected on Enter). */
+export function formatPriceInput(s: string): string {
+  const d = priceDigits(s);
+  return /^\d+$/.test(d) ? Number(d.slice(0, 12)).toLocaleString('en-US') : s;
+}
+
+/** Validates the entry row: price a non-negative integer ≤ MAX_PAYMENT_KRW, quantity 1–999, blank name → "상품". */
+export function parseEntry(f: EntryFields): EntryResult {
+  const p = priceDigits(f.price);
+  if (!/^\d+$/.test(p) || Number(p) > MAX_PAYMENT_KRW) return { ok: false, code: 'AMOUNT_INVALID', field: 'price' };
+  const q = f.qty.trim() === '' ? '1' : f.qty.trim();
+  if (!/^\d+$/.test(q) || Number(q) < 1 || Number(q) > MAX_QUANTITY) return { ok: false, code: 'VALIDATION_FAILED', field: 'qty' };
+  const name = f.name.trim().slice(0, MAX_NAME_LENGTH) || DEFAULT_ITEM_NAME;
+  const parsed = cartItemSchema.safeParse({ name, unitPrice: Number(p), quantity: Number(q), taxFree: f.taxFree });
+  if (!parsed.success) return { ok: false, code: 'VALIDATION_FAILED', field: 'name' };
+  return { ok: true, item: parsed.data };
+}
+
+export function addLine(lines: readonly CartLine[], item: CartItem, id: number): CartLine[] {
+  return [...lines, { ...item, id }];
+}
+
+export function removeLine(lines: readonly CartLine[], id: number): CartLine[] {
+  return lines.filter((l) => l.id !== id);
+}
+
+export function setQuantity(lines: readonly CartLine[], id: number, quantity: number): CartLine[] {
+  const q = Math.min(MAX_QUANTITY, Math.max(1, Math.trunc(quantity) || 1));
+  return lines.map((l) => (l.id === id ? { ...l, quantity: q } : l));
+}
+
+/** What the API gets: the lines without their screen ids. */
+export function toCartItems(lines: readonly CartLine[]): CartItem[] {
+  return lines.map(({ name, unitPrice, quantity, taxFree }) => ({ name, unitPrice, quantity, taxFree }));
+}
+
+/** Why this cart cannot be paid (nothing is sent then), or null. */
+export function checkoutProblem(lines: readonly CartLine[]): ErrorCode | null {
+  if (lines.length === 0) return 'CART_EMPTY';
+  if (lines.some((l) => !cartItemSchema.safeParse(l).success)) return 'AMOUNT_INVALID';
+  return isValidPaymentAmount(cartTotals(lines).total) ? null : 'AMOUNT_INVALID';
+}

@@ -1,0 +1,34 @@
+/** 매장 정보: the registered store, read only. */
+import type { StoreProfile } from '../../../../shared/contract';
+import { formatBusinessNumber } from '../../../../shared/domain/business-number';
+import { formatSeoulDateTime } from '../../../../shared/domain/time';
+import { useI18n } from '../../i18n/i18n';
+
+export function StoreProfileView({ store }: { store: StoreProfile }) {
+  const { t } = useI18n();
+  const rows: [string, string, string?][] = [
+    [t('onboarding.cid'), store.cid, 'store-cid'],
+    [t('field.bizNo'), formatBusinessNumber(store.businessNo), 'store-biz-no'],
+    [t('field.name'), store.name],
+    [t('field.representative'), store.representative || '-'],
+    [t('field.phone'), store.phone],
+    [t('field.address1'), store.address1],
+    [t('field.address2'), store.address2],
+    [t('field.postNo'), store.postNo || '-'],
+    [t('store.category'), String(store.categoryCd)],
+    [t('store.registeredAt'), formatSeoulDateTime(store.registeredAt)],
+  ];
+  return (
+    <section className="profile">
+      <h1 className="screen-title">{t('store.title')}</h1>
+      <dl className="profile__list">
+        {rows.map(([label, value, testId]) => (
+          <div key={label} className="profile__row">
+            <dt>{label}</dt>
+            <dd data-testid={testId}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/** The registration form: its fields, and field errors from the contract's own schema (no rules re-implemented here). */
+import { storeRegistrationSchema, type StoreRegistration } from '../../../../shared/contract';
+import { isValidBusinessNumber } from '../../../../shared/domain/business-number';
+import type { MessageKey } from '../../i18n/i18n';
+
+export type FormField = 'businessNo' | 'name' | 'representative' | 'phone' | 'address1' | 'address2' | 'postNo';
+export type StoreForm = Record<FormField, string>;
+export const EMPTY_FORM: StoreForm = { businessNo: '', name: '', representative: '', phone: '', address1: '', address2: '', postNo: '' };
+/** Screen order (the first invalid one takes focus). */
+export const FORM_FIELDS: readonly FormField[] = ['businessNo', 'name', 'representative', 'phone', 'address1', 'address2', 'postNo'];
+
+/** 'BUSINESS_NO_INVALID' is an ErrorCode (message from shared/domain/errors); the others are screen messages. */
+export type FieldError = { kind: 'code'; code: 'BUSINESS_NO_INVALID' } | { kind: 'text'; key: MessageKey };
+export type FieldErrors = Partial<Record<FormField, FieldError>>;
+
+const REQUIRED_KEY: Partial<Record<FormField, MessageKey>> = {
+  name: 'field.name.required',
+  phone: 'field.phone.invalid',
+  address1: 'field.address1.required',
+  address2: 'field.address2.required',
+  postNo: 'field.postNo.invalid',
+};
+
+/** The check the cashier sees on leaving the 사업자등록번호 field. */
+export function businessNoError(value: string): FieldError | undefined {
+  return value.trim() !== '' && !isValidBusinessNumber(value) ? { kind: 'code', code: 'BUSINESS_NO_INVALID' } : undefined;
+}
+
+export function validateStoreForm(form: StoreForm): { ok: true; value: StoreRegistration } | { ok: false; errors: FieldErrors } {
+  const r = storeRegistrationSchema.safeParse(form);
+  if (r.success) return { ok: true, value: r.data };
+  const errors: FieldErrors = {};
+  for (const issue of r.error.issues) {
+    const field = issue.path[0] as FormField | undefined;
+    if (!field || errors[field]) continue;
+    if (field === 'businessNo') errors.businessNo = { kind: 'code', code: 'BUSINESS_NO_INVALID' };
+    else if (issue.code === 'too_big') errors[field] = { kind: 'text', key: 'field.tooLong' };
+    else errors[field] = { kind: 'text', key: REQUIRED_KEY[field] ?? 'field.tooLong' };
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/contract';
+import { pos } from '../api/pos';
+
+const REFRESH_MS = 15_000;
+
+/** pos.getAppInfo, refreshed now and then so the status bar's reachable dot stays true. */
+export function useAppInfo(refreshKey: unknown): AppInfo | null {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      pos.getAppInfo({}).then(
+        (i) => alive && setInfo(i),
+        () => alive && setInfo((prev) => (prev ? { ...prev, backend: { ...prev.backend, reachable: false } } : prev)),
+      );
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [refreshKey]);
+  return info;
+}
