@@ -41,10 +41,10 @@ test('bad input gets a clear message and nothing crashes or is lost', async ({ p
     await page.keyboard.press('F2');
     await wedgeScan(page, await issueDemoQr(page));
     await expect(page.getByTestId('checkout-error')).toContainText(/금액|결제할 상품/);
+    await shot(page, `web-11-checkout-bad-amount-${bad}`);
     await page.keyboard.press('Escape');
     await price.fill('');
   }
-  await shot(page, 'web-11-checkout-bad-amount');
 
   // unknown QR text
   await price.fill('1000');
