@@ -58,6 +58,32 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX payment_events_payment ON payment_events (payment_id);
   `,
+  // 2: receipt print queue per printer (services/printer/print-queue.ts)
+  `
+  CREATE TABLE print_jobs (
+    id                INTEGER PRIMARY KEY,
+    printer           TEXT NOT NULL,
+    payment_id        INTEGER REFERENCES payments (id),
+    kind              TEXT NOT NULL CHECK (kind IN ('sale', 'cancel')),
+    copy              TEXT NOT NULL CHECK (copy IN ('original', 'reprint')),
+    input_json        TEXT NOT NULL,
+    bytes             BLOB,
+    status            TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'printed', 'failed')),
+    attempts          INTEGER NOT NULL DEFAULT 0,
+    recovered         INTEGER NOT NULL DEFAULT 0,
+    last_sent         INTEGER NOT NULL DEFAULT 0,
+    last_stopped      INTEGER NOT NULL DEFAULT 0,
+    last_error        TEXT,
+    last_error_detail TEXT,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    sent_at           TEXT,
+    printed_at        TEXT
+  );
+  CREATE UNIQUE INDEX print_jobs_one_original ON print_jobs (payment_id, kind) WHERE copy = 'original' AND payment_id IS NOT NULL;
+  CREATE INDEX print_jobs_printer_status ON print_jobs (printer, status);
+  CREATE INDEX print_jobs_payment ON print_jobs (payment_id);
+  `,
 ];
 
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): { from: number; to: number } {
