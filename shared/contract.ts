@@ -8,6 +8,7 @@ import { cartItemSchema } from './domain/cart';
 import { isValidBusinessNumber, normalizeBusinessNumber } from './domain/business-number';
 import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors';
 import { QR_MAX_INPUT } from './domain/qr-payload';
+import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from './domain/receipt/printer-settings';
 
 const empty = z.object({}).strict();
 const isoUtc = z.string().datetime({ offset: false });
@@ -70,10 +71,12 @@ export const settingsSchema = z
     backend: backendSettingsSchema,
     /** Network timeout for payment calls. */
     paymentTimeoutMs: z.number().int().min(1000).max(120_000),
+    /** Receipt printer: profile, transport, paper width, auto-print, footer. */
+    printer: printerSettingsSchema,
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { language: 'ko', backend: { mode: 'embedded' }, paymentTimeoutMs: 15_000 };
+export const DEFAULT_SETTINGS: Settings = { language: 'ko', backend: { mode: 'embedded' }, paymentTimeoutMs: 15_000, printer: DEFAULT_PRINTER_SETTINGS };
 
 export const PAYMENT_STATUSES = ['created', 'ready_requested', 'ready', 'approve_requested', 'approved', 'failed', 'unknown'] as const;
 export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
@@ -124,6 +127,120 @@ export const demoQrSchema = z.object({ qrText: z.string(), expiresAt: isoUtc, wa
 
 const dayInput = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict();
 
+// ── Scanners (design.md §5: keyboard-wedge, serial, webcam) ─────────────────────────────────────
+export const SCAN_SOURCES = ['serial', 'camera', 'wedge'] as const;
+export type ScanSource = (typeof SCAN_SOURCES)[number];
+export const SERIAL_BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
+export const serialScannerSettingsSchema = z
+  .object({
+    /** Open the port and keep it open (reopened by itself after an unplug). */
+    enabled: z.boolean(),
+    /** Device path (/dev/ttyACM0, COM3, or a symlink); '' = none chosen. */
+    path: z.string().trim().max(255),
+    baudRate: z
+      .number()
+      .int()
+      .refine((b) => (SERIAL_BAUD_RATES as readonly number[]).includes(b), 'baudRate: a standard rate'),
+    dataBits: z.union([z.literal(7), z.literal(8)]),
+    parity: z.enum(['none', 'even', 'odd']),
+    stopBits: z.union([z.literal(1), z.literal(2)]),
+    /** 'crlf': a frame ends at CR or LF; 'timeout': a frame ends after idleTimeoutMs without bytes. */
+    framing: z.enum(['crlf', 'timeout']),
+    idleTimeoutMs: z.number().int().min(10).max(2000),
+  })
+  .strict();
+export const cameraSettingsSchema = z
+  .object({
+    /** Scan with the webcam while the checkout screen is open. */
+    enabled: z.boolean(),
+    /** MediaDeviceInfo.deviceId of the chosen camera; '' = the default one. */
+    deviceId: z.string().max(512),
+    /** Show the preview mirrored (decoding always uses the real image). */
+    mirror: z.boolean(),
+  })
+  .strict();
+export const wedgeSettingsSchema = z
+  .object({
+    /** Longest gap between two keys of one scanner burst. */
+    maxGapMs: z.number().int().min(5).max(200),
+    /** Shortest text that counts as a scan. */
+    minLength: z.number().int().min(2).max(64),
+  })
+  .strict();
+export const scannerSettingsSchema = z.object({ serial: serialScannerSettingsSchema, camera: cameraSettingsSchema, wedge: wedgeSettingsSchema }).strict();
+export type ScannerSettings = z.infer<typeof scannerSettingsSchema>;
+export const DEFAULT_SCANNER_SETTINGS: ScannerSettings = {
+  serial: { enabled: false, path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, framing: 'crlf', idleTimeoutMs: 50 },
+  camera: { enabled: true, deviceId: '', mirror: false },
+  wedge: { maxGapMs: 40, minLength: 8 },
+};
+export const scannerSettingsPatchSchema = z
+  .object({ serial: serialScannerSettingsSchema.partial().strict(), camera: cameraSettingsSchema.partial().strict(), wedge: wedgeSettingsSchema.partial().strict() })
+  .partial()
+  .strict();
+export const serialPortInfoSchema = z.object({
+  path: z.string(),
+  manufacturer: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+  vendorId: z.string().nullable(),
+  productId: z.string().nullable(),
+});
+export const serialPortListSchema = z.object({
+  ports: z.array(serialPortInfoSchema),
+  /** Set when the system listing failed (e.g. udevadm missing) and the list came from a /dev scan instead. */
+  listError: z.string().nullable(),
+});
+export type SerialPortList = z.infer<typeof serialPortListSchema>;
+export const SERIAL_STATES = ['off', 'opening', 'open', 'waiting', 'error'] as const;
+export const scannerStatusSchema = z.object({
+  serial: z.object({
+    /** off: disabled or no port chosen; open: reading; waiting: unplugged or not there yet, retrying by itself; error: settings the port refuses. */
+    state: z.enum(SERIAL_STATES),
+    path: z.string(),
+    detail: z.string().nullable(),
+    since: isoUtc,
+  }),
+});
+export type ScannerStatus = z.infer<typeof scannerStatusSchema>;
+/** One scan from any source, already checked by the QR payload parser (error = why it is not a payment QR). */
+export const scanReceivedSchema = z.object({
+  source: z.enum(SCAN_SOURCES),
+  /** The normalized payload text when error is null; '' otherwise (hostile input is never echoed). */
+  text: z.string().max(QR_MAX_INPUT),
+  error: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).nullable(),
+  at: isoUtc,
+});
+export type ScanReceived = z.infer<typeof scanReceivedSchema>;
+
+// ── Receipts and the printer (design.md §5) ─────────────────────────────────────────────────────
+export const PRINTER_STATES = ['ok', 'offline', 'cover_open', 'paper_out', 'timeout'] as const;
+export const printerStatusSchema = z.object({ state: z.enum(PRINTER_STATES), paperNearEnd: z.boolean(), detail: z.string().optional() });
+export type PrinterStatus = z.infer<typeof printerStatusSchema>;
+export const printJobSchema = z.object({
+  id: z.number().int(),
+  printer: z.string(),
+  paymentId: z.number().int().nullable(),
+  kind: z.enum(['sale', 'cancel']),
+  copy: z.enum(['original', 'reprint']),
+  status: z.enum(['queued', 'sending', 'printed', 'failed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  lastErrorDetail: z.string().nullable(),
+  autoRetryable: z.boolean(),
+  createdAt: isoUtc,
+  updatedAt: isoUtc,
+  printedAt: isoUtc.nullable(),
+});
+export type PrintJobView = z.infer<typeof printJobSchema>;
+/** What prints, as text exactly `columns` display cells wide (Hangul = 2 cells). */
+export const receiptPreviewSchema = z.object({
+  columns: z.number().int(),
+  text: z.array(z.string()),
+  substitutions: z.array(z.object({ from: z.string(), to: z.string() })),
+});
+export type ReceiptPreviewView = z.infer<typeof receiptPreviewSchema>;
+const paymentRef = z.object({ paymentId: z.number().int().positive() }).strict();
+
 export const methods = {
   getAppInfo: { input: empty, output: appInfoSchema },
   getSettings: { input: empty, output: settingsSchema },
@@ -136,6 +253,20 @@ export const methods = {
   recheckPayment: { input: z.object({ id: z.number().int().positive() }).strict(), output: paymentSchema },
   listPayments: { input: dayInput, output: z.array(paymentSchema) },
   issueDemoQr: { input: empty, output: demoQrSchema },
+  getReceiptPreview: { input: paymentRef.extend({ copy: z.enum(['original', 'reprint']).optional() }).strict(), output: receiptPreviewSchema },
+  /** Queues the sale receipt of a payment (once: a second call returns the same job). */
+  printReceipt: { input: paymentRef, output: printJobSchema },
+  /** A new copy marked 재발행. */
+  reprintReceipt: { input: paymentRef, output: printJobSchema },
+  listPrintJobs: { input: z.object({ paymentId: z.number().int().positive().optional() }).strict(), output: z.array(printJobSchema) },
+  retryPrintJob: { input: z.object({ id: z.number().int().positive() }).strict(), output: printJobSchema },
+  testPrint: { input: empty, output: z.object({ printed: z.boolean(), status: printerStatusSchema, elapsedMs: z.number(), bytes: z.number().int() }) },
+  getPrinterStatus: { input: empty, output: printerStatusSchema },
+  /** Serial ports to choose from (survives a failing system listing). */
+  listSerialPorts: { input: empty, output: serialPortListSchema },
+  getScannerSettings: { input: empty, output: scannerSettingsSchema },
+  updateScannerSettings: { input: scannerSettingsPatchSchema, output: scannerSettingsSchema },
+  getScannerStatus: { input: empty, output: scannerStatusSchema },
 } as const;
 
 export type Methods = typeof methods;
@@ -146,13 +277,19 @@ export type MethodOutput<M extends MethodName> = z.infer<Methods[M]['output']>;
 
 export const events = {
   'payment.updated': paymentSchema,
+  /** A print job changed state (queued, sending, printed, failed). */
+  'print.job': printJobSchema,
+  /** The printer answered a status query (or did not). */
+  'printer.status': z.object({ printer: z.string(), status: printerStatusSchema, at: isoUtc }),
+  /** A scan from a device the core reads (serial); the renderer's wedge and camera make the same value. */
+  'scan.received': scanReceivedSchema,
+  /** The serial scanner's connection state, for the status bar. */
+  'scanner.status': scannerStatusSchema,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
-export interface PosEvent<E extends EventName = EventName> {
-  name: E;
-  payload: EventPayload<E>;
-}
+/** One pushed event; a union discriminated by `name`. */
+export type PosEvent<E extends EventName = EventName> = E extends EventName ? { name: E; payload: EventPayload<E> } : never;
 
 /** What a call returns across either shell: errors are values (IPC would drop an Error's fields). */
 export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: PosErrorShape };

@@ -9,6 +9,8 @@ import { EventBus } from './events';
 import { createRouter, type Router } from './router';
 import { PaymentRepo } from './services/payment/payment-repo';
 import { PaymentService } from './services/payment/payment-service';
+import { PrinterService } from './services/printer/printer-service';
+import { ScannerService } from './services/scanner/scanner-service';
 import { SettingsService } from './services/settings/settings-service';
 import { StoreRepo } from './services/store/store-repo';
 import { StoreService } from './services/store/store-service';
@@ -46,6 +48,20 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   });
   // Settle what a crash left open before new sales; the UI sees each outcome as payment.updated.
   const recovery = payments.recoverOnStart().catch((e: unknown) => console.error('[payment] recovery failed', e));
+  // Receipts: queued in the ledger, printed only on the printer's answer; a sale prints itself when auto-print is on.
+  const printer = new PrinterService(db, () => settings.get().printer, (e) => {
+    if (e.type === 'job') events.emit('print.job', e.job);
+    else events.emit('printer.status', { printer: e.printer, status: e.status, at: e.at });
+  });
+  events.subscribe((e) => {
+    if (e.name !== 'payment.updated' || e.payload.status !== 'approved') return;
+    const p = settings.get().printer;
+    if (p.autoPrint && p.transport.kind !== 'none') void printer.printReceipt(e.payload.id, { wait: false }).catch((err: unknown) => console.error('[printer] auto-print failed', err));
+  });
+  void printer.retryPending().catch((e: unknown) => console.error('[printer] retry after start failed', e));
+  // Serial scanner: opened now if configured, reopened by itself after an unplug; scans go out as scan.received.
+  const scanner = new ScannerService({ db, events });
+  void scanner.start().catch((e: unknown) => console.error('[scanner] start failed', e));
 
   const router = createRouter({
     getAppInfo: async () => {
@@ -74,6 +90,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     recheckPayment: ({ id }) => payments.recheck(id),
     listPayments: ({ day }) => payments.listDay(day),
     issueDemoQr: () => backend.issueDemoQr(),
+    getReceiptPreview: ({ paymentId, copy }) => printer.preview(paymentId, copy ? { copy } : {}),
+    printReceipt: ({ paymentId }) => printer.printReceipt(paymentId, { wait: false }),
+    reprintReceipt: ({ paymentId }) => printer.reprint(paymentId, { wait: false }),
+    listPrintJobs: ({ paymentId }) => printer.jobs(paymentId ? { paymentId } : {}),
+    retryPrintJob: ({ id }) => printer.retryJob(id),
+    testPrint: () => printer.testPrint(),
+    getPrinterStatus: () => printer.status(),
+    listSerialPorts: () => scanner.listPorts(),
+    getScannerSettings: () => scanner.settings(),
+    updateScannerSettings: (patch) => scanner.update(patch),
+    getScannerStatus: () => scanner.status(),
   });
 
   return {
@@ -82,6 +109,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     db,
     payments,
     async close() {
+      await scanner.close();
       await backend.close();
       db.close();
     },

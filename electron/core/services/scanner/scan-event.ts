@@ -1,0 +1,19 @@
+/**
+ * A raw scan (serial frame bytes, or text from the renderer's wedge or camera) → the one `scan.received`
+ * value, through the one QR payload parser. Hostile input is rejected with a code and never echoed.
+ */
+import type { ScanReceived, ScanSource } from '../../../../shared/contract';
+import { parseQrPayload, QR_MAX_INPUT } from '../../../../shared/domain/qr-payload';
+import type { SerialFrame } from './serial-framer';
+
+export function scanFromText(raw: string, source: ScanSource, at = new Date()): ScanReceived {
+  const r = parseQrPayload(raw);
+  return r.ok ? { source, text: r.payload.text, error: null, at: at.toISOString() } : { source, text: '', error: r.code, at: at.toISOString() };
+}
+
+/** Serial frames are bytes: anything outside printable ASCII (binary, UTF-8, control codes) is not a payment QR. */
+export function scanFromFrame(frame: SerialFrame, at = new Date()): ScanReceived {
+  if (frame.kind === 'overflow' || frame.bytes.length > QR_MAX_INPUT) return { source: 'serial', text: '', error: 'QR_TOO_LONG', at: at.toISOString() };
+  for (const b of frame.bytes) if (b < 0x20 || b > 0x7e) return { source: 'serial', text: '', error: 'QR_NOT_TEXT', at: at.toISOString() };
+  return scanFromText(String.fromCharCode(...frame.bytes), 'serial', at);
+}
