@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { isOneqDateTime } from '../../shared/domain/time';
-import { PAYMENT_METHODS, type PaymentMethod } from './sim-db';
+
+export type PaymentMethod = '계좌' | 'MONEY';
+export const PAYMENT_METHODS: readonly PaymentMethod[] = ['계좌', 'MONEY'];
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const digitsToNumber = (v: unknown) => (typeof v === 'string' && /^\s*-?\d{1,15}\s*$/.test(v) ? Number(v) : v);
@@ -71,6 +73,10 @@ export const readySchema = z.object({
   cancel_url: str(255),
   fail_url: str(255),
   qr_token: optStr(64),
+  /** EXTENSION: the merchant key, when not sent as `Authorization: SECRET_KEY <cid_secret>`. */
+  cid_secret: optStr(64),
+  /** EXTENSION: the tax-free part of amount (default 0), so that cancels can split it (Kakao's field name). */
+  tax_free_amount: optInt(0, 100_000_000),
 });
 export type ReadyInput = z.output<typeof readySchema>;
 
@@ -85,12 +91,33 @@ export const approveSchema = z.object({
   amount: int(),
   tran_dt: str(20).refine(oneqDateTime, "must be 'YYYY.MM.DD HH:mm:ss' (Seoul time)"),
   tid: optStr(20),
+  cid_secret: optStr(64),
 });
 export type ApproveInput = z.output<typeof approveSchema>;
 
-/** GET /pay/status (EXTENSION, to resolve unknown outcomes). */
-export const statusQuerySchema = z.object({
-  cid: str(10),
-  order_id: str(100),
-});
+/** GET /pay/status (EXTENSION, to resolve unknown outcomes): by order_id or by tid (or both, which must agree). */
+export const statusQuerySchema = z
+  .object({
+    cid: str(10),
+    order_id: optStr(100),
+    tid: optStr(20),
+    cid_secret: optStr(64),
+  })
+  .refine((q) => q.order_id !== undefined || q.tid !== undefined, { message: 'order_id or tid is required', path: ['order_id'] });
 export type StatusQuery = z.output<typeof statusQuerySchema>;
+
+/**
+ * POST /pay/cancel (EXTENSION: the OneQ Pay spec has no cancel). Full or partial; Kakao's field names
+ * for the amounts. `cancel_request_id` (optional) makes a retry safe: the same id returns the first result.
+ */
+export const cancelSchema = z.object({
+  cid: str(10),
+  tid: str(20),
+  order_id: optStr(100),
+  cancel_amount: int(1, 100_000_000),
+  cancel_tax_free_amount: z.preprocess((v) => (v === undefined || v === '' ? 0 : v), int(0, 100_000_000)),
+  cancel_vat_amount: optInt(0, 100_000_000),
+  cancel_request_id: optStr(64),
+  cid_secret: optStr(64),
+});
+export type CancelInput = z.output<typeof cancelSchema>;

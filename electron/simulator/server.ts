@@ -1,11 +1,19 @@
 /**
- * The embedded payment simulator: a real Fastify HTTP server speaking the OneQ Pay dialect, with its
- * own SQLite file. Started by the app on a random loopback port, or alone through cli.ts.
+ * The embedded payment simulator: a real Fastify HTTP server speaking the OneQ Pay and Kakao Pay
+ * dialects, with its own SQLite file. Started by the app on a random loopback port, or alone through
+ * cli.ts. See README.md in this folder for the endpoints, the QR payload and the extensions.
  */
+import { createHash } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError } from 'fastify';
+import { seedDemoCustomers } from './customers';
+import { registerFaultRoutes } from './fault-routes';
+import { Faults, type FaultSpec } from './faults';
+import { kakaoErrorBody } from './kakaopay-format';
+import { registerKakaoPayPages } from './kakaopay-pages';
+import { registerKakaoPayRoutes } from './kakaopay-routes';
 import { registerOneqPayRoutes } from './oneqpay-routes';
-import { DEFAULT_QR_TTL_MS, PaymentRules } from './payment-rules';
+import { DEFAULT_QR_TTL_MS, DEFAULT_READY_TTL_MS, PaymentRules } from './payment-rules';
 import { SimDb } from './sim-db';
 import { SimError } from './sim-errors';
 import { registerWalletRoutes } from './wallet-routes';
@@ -16,11 +24,27 @@ export interface SimulatorOptions {
   host?: string;
   /** 0 = a random free port. */
   port?: number;
-  logger?: boolean;
+  /** Request log (method, path, status only); `{ stream }` sends it somewhere else than stdout. */
+  logger?: boolean | { stream: { write(line: string): void } };
   /** Clock of the simulated backend (tests move it forward to expire QR tokens). */
   now?: () => Date;
   /** Validity of an issued QR token; default 3 minutes. */
   qrTtlMs?: number;
+  /** How long a tid can be approved after ready; default 15 minutes (both dialects). */
+  readyTtlMs?: number;
+  /**
+   * OneQ Pay dialect: refuse merchant calls without credentials (Authorization: SECRET_KEY <cid_secret>
+   * or a cid_secret field). Default false, so a terminal that sends none keeps working. A credential
+   * that is sent is always checked, and the Kakao Pay dialect always requires one.
+   */
+  requireMerchantAuth?: boolean;
+  /** Enables fault injection (/sim/faults, loopback only), optionally with initial rules. Default off. */
+  faults?: boolean | readonly FaultSpec[];
+  /**
+   * Master secret for QR MACs and merchant keys. Default: a random secret kept in the simulator's
+   * database. Simulators given the same secret accept each other's QR MACs (QR_UNKNOWN, not QR_TAMPERED).
+   */
+  secret?: string;
 }
 
 export interface Simulator {
@@ -38,29 +62,54 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const host = opts.host ?? '127.0.0.1';
   const now = opts.now ?? (() => new Date());
   const db = new SimDb(opts.dbFile);
-  const rules = new PaymentRules(db, { now, qrTtlMs: opts.qrTtlMs ?? DEFAULT_QR_TTL_MS });
+  const secret = createHash('sha256').update(opts.secret ?? db.meta('secret')!).digest();
+  const rules = new PaymentRules(db, { now, qrTtlMs: opts.qrTtlMs ?? DEFAULT_QR_TTL_MS, readyTtlMs: opts.readyTtlMs ?? DEFAULT_READY_TTL_MS, secret });
+  const faults = new Faults(opts.faults !== undefined && opts.faults !== false);
+  try {
+    seedDemoCustomers(db, rules.customers, now().toISOString());
+    if (Array.isArray(opts.faults)) for (const f of opts.faults) faults.add(f);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   let url = '';
 
-  // The default request log has method and URL only: bodies (QR tokens, accounts) are never logged.
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 });
+  // The request log has method and path only: no bodies (QR tokens, accounts, cid_secret), no query
+  // strings, no headers (Authorization).
+  const logger = opts.logger
+    ? {
+        ...(typeof opts.logger === 'object' ? { stream: opts.logger.stream } : {}),
+        serializers: {
+          req: (r: { method: string; url: string }) => ({ method: r.method, url: r.url.split('?')[0] }),
+          res: (r: { statusCode: number }) => ({ statusCode: r.statusCode }),
+        },
+      }
+    : false;
+  const app = Fastify({ logger, bodyLimit: 64 * 1024 });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
 
+  // The Kakao Pay dialect (/v1/…) answers errors in Kakao's shape; everything else in the simulator's.
+  const send = (req: { url: string }, reply: import('fastify').FastifyReply, e: SimError) =>
+    reply.status(e.status).send(req.url.startsWith('/v1/') ? kakaoErrorBody(e) : e.body());
   app.setErrorHandler((err: FastifyError | SimError, req, reply) => {
-    if (err instanceof SimError) return reply.status(err.status).send(err.body());
+    if (err instanceof SimError) return send(req, reply, err);
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own rejections (bad content type, body too large, broken JSON): same JSON shape.
       // Only the error code goes back: a parser message may quote the body.
-      return reply.status(status).send(new SimError(status, 'VALIDATION_FAILED', `request rejected (${err.code ?? status})`).body());
+      return send(req, reply, new SimError(status, 'VALIDATION_FAILED', `request rejected (${err.code ?? status})`));
     }
     req.log.error({ err }, 'simulator bug');
-    return reply.status(500).send(new SimError(500, 'INTERNAL', 'simulator error').body());
+    return send(req, reply, new SimError(500, 'INTERNAL', 'simulator error'));
   });
-  app.setNotFoundHandler((req, reply) => reply.status(404).send(new SimError(404, 'UNKNOWN_METHOD', `no route ${req.method} ${req.url.split('?')[0]}`).body()));
+  app.setNotFoundHandler((req, reply) => send(req, reply, new SimError(404, 'UNKNOWN_METHOD', `no route ${req.method} ${req.url.split('?')[0]}`)));
 
-  app.get('/health', async () => ({ ok: true }));
-  registerOneqPayRoutes(app, rules, () => url);
-  registerWalletRoutes(app, rules, db, now);
+  app.get('/health', faults.wrap(async () => ({ ok: true })));
+  registerOneqPayRoutes(app, { rules, faults, fallbackBase: () => url, requireMerchantAuth: opts.requireMerchantAuth ?? false });
+  registerKakaoPayRoutes(app, { rules, faults, fallbackBase: () => url });
+  registerKakaoPayPages(app, rules, () => url);
+  registerWalletRoutes(app, rules);
+  if (faults.enabled) registerFaultRoutes(app, faults);
 
   try {
     await app.listen({ host, port: opts.port ?? 0 });
@@ -76,7 +125,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   return {
     url,
     close() {
-      closing ??= app.close().finally(() => db.close());
+      closing ??= (faults.releaseAll(), app.close().finally(() => db.close()));
       return closing;
     },
   };

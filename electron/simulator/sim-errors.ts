@@ -1,7 +1,9 @@
 /**
  * The simulator's error values and their one JSON shape:
- *   { code, message (ko, from ERROR_MESSAGES), message_en, detail?, field? }
- * with a 4xx status for every bad input (5xx only for a bug). `detail` is English developer text
+ *   { code, message (ko, from ERROR_MESSAGES), message_en, detail?, field?, rsp_code? }
+ * with a 4xx status for every bad input (5xx only for a bug or an injected fault). `rsp_code` is the
+ * Open Banking response code (seed 001) where one applies. The Kakao Pay dialect wraps the same
+ * values in Kakao's error shape (kakaopay-format.ts). `detail` is English developer text
  * that names the field; it never contains a QR token or an account number.
  */
 import type { z } from 'zod';
@@ -13,6 +15,7 @@ export interface SimErrorBody {
   message_en: string;
   detail?: string;
   field?: string;
+  rsp_code?: string;
 }
 
 export class SimError extends Error {
@@ -21,6 +24,7 @@ export class SimError extends Error {
     readonly code: ErrorCode,
     readonly detail?: string,
     readonly field?: string,
+    readonly rspCode?: string,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'SimError';
@@ -30,6 +34,7 @@ export class SimError extends Error {
     const b: SimErrorBody = { code: this.code, message: ERROR_MESSAGES[this.code].ko, message_en: ERROR_MESSAGES[this.code].en };
     if (this.detail !== undefined) b.detail = this.detail;
     if (this.field !== undefined) b.field = this.field;
+    if (this.rspCode !== undefined) b.rsp_code = this.rspCode;
     return b;
   }
 }

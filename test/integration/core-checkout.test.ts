@@ -158,7 +158,7 @@ describe('walking skeleton through the core', () => {
       req.pipe(up);
     });
     const updates: Payment[] = [];
-    core.events.subscribe((e) => updates.push(e.payload));
+    core.events.subscribe((e) => e.name === 'payment.updated' && updates.push(e.payload as Payment));
     await ok('updateSettings', { backend: { mode: 'remote', url: proxy, dialect: 'oneqpay' } });
     const p = await ok<Payment>('checkout', { items, qrText });
     expect(p.status).toBe('unknown');

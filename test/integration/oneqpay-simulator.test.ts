@@ -203,7 +203,9 @@ describe('OneQ Pay simulator through the axios gateway', () => {
     const qr = await issueQr();
     await gw.ready(readyReq(cid, qr));
     await expectFailure(gw.ready(readyReq(cid, qr)), 'rejected', 'QR_USED', 400);
-    await expectFailure(gw.ready(readyReq(cid, encodeQrPayload('ABCDEFGHIJKLMNOP'))), 'rejected', 'QR_UNKNOWN', 400);
+    // A well-formed token this backend never made fails its MAC: QR_TAMPERED (issue 3). QR_UNKNOWN,
+    // a genuine MAC with no such token, is covered in simulator-customers.test.ts.
+    await expectFailure(gw.ready(readyReq(cid, encodeQrPayload('ABCDEFGHIJKLMNOP'))), 'rejected', 'QR_TAMPERED', 400);
     const misread = qr.slice(0, -1) + (qr.endsWith('A') ? 'B' : 'A');
     await expectFailure(gw.ready(readyReq(cid, misread)), 'rejected', 'QR_CHECKSUM', 400);
     await expectFailure(gw.ready(readyReq(cid, 'hello')), 'rejected', 'QR_UNKNOWN_FORMAT', 400);

@@ -17,7 +17,17 @@ export interface RegisterStoreResponse {
   createdAt: string;
   categoryCd: number;
   approvedAt: string;
+  /** Extension: the merchant key (24 chars). Keep it (safeStorage) and pass it as credentials. */
+  cidSecret?: string;
+  /** Extension: the Kakao dialect's admin key (32 hex), an alternative to cidSecret there. */
+  adminKey?: string;
 }
+/** What a gateway sends to prove the merchant; see createGateway. */
+export interface MerchantCredentials {
+  cidSecret?: string | undefined;
+  adminKey?: string | undefined;
+}
+export type GatewayDialect = 'oneqpay' | 'kakaopay';
 export interface ReadyRequest {
   cid: string;
   categoryCd: number;
@@ -32,6 +42,8 @@ export interface ReadyRequest {
   approvalUrl: string;
   cancelUrl: string;
   failUrl: string;
+  /** Optional: the tax-free part of amount (Kakao's tax_free_amount; default 0). */
+  taxFreeAmount?: number;
 }
 export interface ReadyResponse {
   tid: string;
@@ -51,6 +63,8 @@ export interface ApproveRequest {
   tranDt: string;
   /** Extension: when sent, must match the tid of the order's ready call. */
   tid: string;
+  /** Kakao dialect: the pg_token of the approval_url redirect, when the caller has it (else the adapter finds it). */
+  pgToken?: string;
 }
 export interface ApproveResponse {
   tid: string;
@@ -71,6 +85,63 @@ export interface LookupResponse {
   amount: number;
   paymentMethodType: string | null;
   tranDt: string | null;
+  /** Cumulative cancelled amount (0 when none or not reported). */
+  canceledAmount?: number;
+  /** What can still be cancelled. */
+  cancelableAmount?: number;
+  /** The backend's detailed status (Kakao Pay status values, e.g. PART_CANCEL_PAYMENT, AUTH_PASSWORD). */
+  detailStatus?: string;
+}
+export interface CancelRequest {
+  cid: string;
+  tid: string;
+  orderId: string;
+  /** This cancel's amount (partial or the rest). */
+  cancelAmount: number;
+  /** Its tax-free part (0 when the sale had none). */
+  cancelTaxFreeAmount: number;
+  /** Its VAT; computed by the backend when absent (the last cancel takes the remaining VAT). */
+  cancelVatAmount?: number;
+  /**
+   * Idempotency key (extension, e.g. the ledger's refund id): a retry with the same key after an unknown
+   * outcome returns the first result instead of refunding twice. Strongly recommended.
+   */
+  requestId?: string;
+}
+export interface CancelResponse {
+  tid: string;
+  cid: string;
+  orderId: string;
+  /** APPROVED while part of the payment remains, CANCELLED once all of it is cancelled. */
+  status: RemoteStatus;
+  /** Id of this cancel action at the backend. */
+  aid: string;
+  cancelAmount: number;
+  cancelTaxFreeAmount: number;
+  cancelVatAmount: number;
+  /** Cumulative, this cancel included. */
+  canceledAmount: number;
+  cancelableAmount: number;
+  /** UTC ISO-8601. */
+  canceledAt: string;
+  paymentMethodType: string | null;
+}
+/** Kakao redirect flow: a payment the customer approves on their phone (no customer QR). */
+export type PhoneReadyRequest = Omit<ReadyRequest, 'qrToken'>;
+export interface PhoneReadyResponse {
+  tid: string;
+  /** next_redirect_pc_url: a page with a QR for the customer's phone; show it on the customer display. */
+  pcUrl: string;
+  /** next_redirect_mobile_url: what that QR encodes. */
+  mobileUrl: string;
+  createdAt: string;
+}
+export interface WaitOptions {
+  /** Gives up (rejected PAYMENT_NOT_AUTHORIZED) after this long; default 5 minutes. */
+  timeoutMs?: number;
+  /** Between look-ups; default 1000 ms. */
+  intervalMs?: number;
+  signal?: AbortSignal;
 }
 
 export interface PaymentGateway {
@@ -81,6 +152,22 @@ export interface PaymentGateway {
   lookup(cid: string, orderId: string): Promise<LookupResponse>;
   /** Round-trip time in ms of a cheap call; rejects when unreachable. */
   ping(): Promise<number>;
+  /** Which dialect this gateway speaks. */
+  readonly dialect?: GatewayDialect;
+  /**
+   * Full or partial cancel of an approved payment. Cumulative cancels never exceed the approved
+   * amount (rejected CANCEL_AMOUNT_EXCEEDED). Unknown outcome → retry with the same requestId or look up.
+   */
+  cancel(req: CancelRequest): Promise<CancelResponse>;
+  /** Status by tid (the other key of the look-up). */
+  lookupByTid(cid: string, tid: string): Promise<LookupResponse>;
+  /** Kakao dialect only: ready for the redirect flow (the customer approves on their phone). */
+  readyForPhone?(req: PhoneReadyRequest): Promise<PhoneReadyResponse>;
+  /**
+   * Kakao dialect only: waits until the customer has authorized the tid (then approve() it), or rejects:
+   * CUSTOMER_QUIT, CUSTOMER_AUTH_FAILED, PAYMENT_EXPIRED, or PAYMENT_NOT_AUTHORIZED on timeout.
+   */
+  waitForAuthorization?(cid: string, tid: string, opts?: WaitOptions): Promise<{ pgToken: string }>;
 }
 
 /**

@@ -1,0 +1,105 @@
+/**
+ * Merchant credentials in the OneQ Pay dialect (optional by default, enforced with
+ * requireMerchantAuth), stable keys from registration, the loopback default, and no secret in logs.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGateway } from '../../electron/core/services/gateway/create-gateway';
+import { createOneqPayGateway } from '../../electron/core/services/gateway/oneqpay-client';
+import { approveReq, businessNo, expectFailure, issueQr, merchant, pay, readyReq, startHarness, type Harness } from '../property/sim-harness';
+
+const harnesses: Harness[] = [];
+const start = async (...a: Parameters<typeof startHarness>) => {
+  const h = await startHarness(...a);
+  harnesses.push(h);
+  return h;
+};
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close().catch(() => undefined);
+});
+
+describe('OneQ Pay merchant credentials', () => {
+  it('requireMerchantAuth: every merchant call needs the cid_secret (header or form field)', async () => {
+    const h = await start({ requireMerchantAuth: true });
+    const m = await merchant(h, 'oneqpay');
+    const bare = createOneqPayGateway({ baseUrl: h.url, timeoutMs: 5000 });
+    const req = readyReq(m, await issueQr(h, 'demo'), { amount: 1_000 });
+    await expectFailure(bare.ready(req), 'rejected', 'MERCHANT_AUTH_FAILED');
+    await expectFailure(bare.lookup(m.cid, req.orderId), 'rejected', 'MERCHANT_AUTH_FAILED');
+    const ready = await m.gw.ready(req);
+    await expectFailure(bare.approve(approveReq(req, ready.tid)), 'rejected', 'MERCHANT_AUTH_FAILED');
+    await expectFailure(bare.cancel({ cid: m.cid, tid: ready.tid, orderId: req.orderId, cancelAmount: 1, cancelTaxFreeAmount: 0 }), 'rejected', 'MERCHANT_AUTH_FAILED');
+    expect(await bare.ping()).toBeGreaterThanOrEqual(0); // health and registration need none
+    await m.gw.approve(approveReq(req, ready.tid));
+    const status = await fetch(`${h.url}/pay/status?cid=${m.cid}&order_id=${req.orderId}&cid_secret=${m.credentials.cidSecret}`);
+    expect(status.status).toBe(200);
+    const other = await merchant(h, 'oneqpay');
+    const withOthersKey = createOneqPayGateway({ baseUrl: h.url, timeoutMs: 5000, credentials: other.credentials });
+    await expectFailure(withOthersKey.lookup(m.cid, req.orderId), 'rejected', 'MERCHANT_AUTH_FAILED');
+  });
+
+  it('default (embedded) mode accepts a missing key but never a wrong one', async () => {
+    const h = await start();
+    const m = await merchant(h, 'oneqpay', { withCredentials: false });
+    await pay(m, await issueQr(h, 'demo'), { amount: 1_000 });
+    const wrong = createGateway({ dialect: 'oneqpay', baseUrl: h.url, timeoutMs: 5000, credentials: { cidSecret: 'a'.repeat(24) } });
+    await expectFailure(wrong.ready(readyReq(m, await issueQr(h, 'demo'))), 'rejected', 'MERCHANT_AUTH_FAILED');
+  });
+
+  it("an approve or cancel for another merchant's payment is rejected", async () => {
+    const h = await start();
+    const a = await merchant(h, 'oneqpay');
+    const b = await merchant(h, 'oneqpay');
+    const req = readyReq(a, await issueQr(h, 'demo'), { amount: 1_000 });
+    const ready = await a.gw.ready(req);
+    await expectFailure(b.gw.approve(approveReq({ ...req, cid: b.cid }, ready.tid)), 'rejected', 'PAYMENT_NOT_FOUND'); // B's cid, A's order and tid
+    await expectFailure(b.gw.approve(approveReq(req, ready.tid)), 'rejected', 'MERCHANT_AUTH_FAILED'); // A's cid with B's key
+    await a.gw.approve(approveReq(req, ready.tid));
+    await expectFailure(b.gw.cancel({ cid: b.cid, tid: ready.tid, orderId: req.orderId, cancelAmount: 1_000, cancelTaxFreeAmount: 0 }), 'rejected', 'PAYMENT_NOT_FOUND');
+    await expectFailure(b.gw.lookupByTid(b.cid, ready.tid), 'rejected', 'PAYMENT_NOT_FOUND');
+    expect((await a.gw.lookupByTid(a.cid, ready.tid)).status).toBe('APPROVED');
+  });
+
+  it('registration returns the same keys again and after a restart; each store has its own', async () => {
+    const h = await start();
+    const reg = createOneqPayGateway({ baseUrl: h.url, timeoutMs: 5000 });
+    const store = { businessNo: businessNo(), name: '가게', phone: '02', address1: 'a', address2: 'b', postNo: '' };
+    const first = await reg.registerStore(store);
+    expect(await reg.registerStore({ ...store, name: '새 이름' })).toEqual(first);
+    await h.sim.close();
+    const again = await start({}, h.dir);
+    const after = await createOneqPayGateway({ baseUrl: again.url, timeoutMs: 5000 }).registerStore(store);
+    expect(after).toMatchObject({ cid: first.cid, cidSecret: first.cidSecret, adminKey: first.adminKey });
+    const other = await reg.registerStore({ ...store, businessNo: businessNo() }).catch(() => null);
+    expect(other).toBeNull(); // the first simulator is closed
+    const second = await createOneqPayGateway({ baseUrl: again.url, timeoutMs: 5000 }).registerStore({ ...store, businessNo: businessNo() });
+    expect(second.cidSecret).not.toBe(first.cidSecret);
+  });
+});
+
+describe('where the simulator listens and what it logs', () => {
+  it('binds 127.0.0.1 unless told otherwise', async () => {
+    const h = await start();
+    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('logs method, path and status only: no key, token, account or card number', async () => {
+    const lines: string[] = [];
+    const h = await start({ logger: { stream: { write: (l: string) => void lines.push(l) } } });
+    const secrets: string[] = [];
+    for (const dialect of ['oneqpay', 'kakaopay'] as const) {
+      const m = await merchant(h, dialect);
+      secrets.push(m.credentials.cidSecret!, m.credentials.adminKey!);
+      const qr = await issueQr(h, 'demo');
+      secrets.push(qr);
+      const { req, ready } = await pay(m, qr, { amount: 1_000 });
+      await m.gw.lookup(m.cid, req.orderId);
+      await m.gw.cancel({ cid: m.cid, tid: ready.tid, orderId: req.orderId, cancelAmount: 1_000, cancelTaxFreeAmount: 0 });
+      await fetch(`${h.url}/pay/status?cid=${m.cid}&order_id=${req.orderId}&cid_secret=${m.credentials.cidSecret}`);
+    }
+    const log = lines.join('\n');
+    expect(log).toContain('/pay/success');
+    expect(log).toContain('/v1/payment/approve');
+    for (const s of [...secrets, '123456789012', '9410123456781234']) expect(log).not.toContain(s);
+    expect(log).not.toMatch(/authorization|KakaoAK|SECRET_KEY|pg_token|qr_token/i);
+  });
+});
