@@ -27,18 +27,37 @@ export class ImeDuplicateFilter {
   }
 }
 
+/** Configurable thresholds (scanner settings → wedge); the defaults are wedge-config.ts. */
+export interface BurstThresholds {
+  maxGapMs: number;
+  minLength: number;
+}
+
 /**
- * Collects characters whose inter-key gaps are all ≤ SCAN_MAX_GAP_MS; a suffix key (Enter/Tab) that
- * follows in time ends the scan when at least SCAN_MIN_LENGTH characters came in the burst.
+ * Collects characters whose inter-key gaps are all ≤ maxGapMs (SCAN_MAX_GAP_MS); a suffix key (Enter/Tab)
+ * that follows in time ends the scan when at least minLength (SCAN_MIN_LENGTH) characters came in the burst.
  */
 export class ScanBurst {
   private text = '';
   private count = 0;
   private last = Number.NEGATIVE_INFINITY;
+  private maxGap: number;
+  private minLength: number;
+
+  constructor(thresholds?: Partial<BurstThresholds>) {
+    this.maxGap = thresholds?.maxGapMs ?? SCAN_MAX_GAP_MS;
+    this.minLength = thresholds?.minLength ?? SCAN_MIN_LENGTH;
+  }
+
+  /** Changes the thresholds (settings saved while the listener runs). */
+  configure(thresholds: Partial<BurstThresholds>): void {
+    this.maxGap = thresholds.maxGapMs ?? this.maxGap;
+    this.minLength = thresholds.minLength ?? this.minLength;
+  }
 
   /** Adds a character typed at time t (ms). Returns true when it continues a burst (it came fast after the previous one). */
   char(ch: string, t: number): boolean {
-    const continuing = this.text.length > 0 && t - this.last <= SCAN_MAX_GAP_MS;
+    const continuing = this.text.length > 0 && t - this.last <= this.maxGap;
     if (!continuing) {
       this.text = '';
       this.count = 0;
@@ -56,7 +75,7 @@ export class ScanBurst {
 
   /** A suffix key at time t: the scanned text when the keys before it were a scan burst, else null. Always starts over. */
   suffix(t: number): string | null {
-    const ok = this.text.length >= SCAN_MIN_LENGTH && t - this.last <= SCAN_MAX_GAP_MS;
+    const ok = this.text.length >= this.minLength && t - this.last <= this.maxGap;
     const text = this.text;
     this.reset();
     return ok ? text : null;
@@ -64,7 +83,7 @@ export class ScanBurst {
 
   /** Whether a burst may be under way at time t. */
   active(t: number): boolean {
-    return this.text.length > 0 && t - this.last <= SCAN_MAX_GAP_MS;
+    return this.text.length > 0 && t - this.last <= this.maxGap;
   }
 
   reset(): void {

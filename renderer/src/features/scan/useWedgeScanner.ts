@@ -6,15 +6,17 @@
 import { useEffect, useEffectEvent } from 'react';
 import { isTextEntry, keyLike } from './dom-keys';
 import { classifyWedgeKey } from './keycode-text';
-import { ImeDuplicateFilter, ScanBurst } from './scan-burst';
-import { SCAN_SWALLOW_FROM } from './wedge-config';
+import { ImeDuplicateFilter, ScanBurst, type BurstThresholds } from './scan-burst';
+import { SCAN_MAX_GAP_MS, SCAN_MIN_LENGTH, SCAN_SWALLOW_FROM } from './wedge-config';
 
-export function useWedgeScanner(enabled: boolean, onScan: (text: string) => void): void {
+export function useWedgeScanner(enabled: boolean, onScan: (text: string) => void, thresholds?: BurstThresholds): void {
   const scanned = useEffectEvent(onScan);
+  const maxGapMs = thresholds?.maxGapMs ?? SCAN_MAX_GAP_MS;
+  const minLength = thresholds?.minLength ?? SCAN_MIN_LENGTH;
 
   useEffect(() => {
     if (!enabled) return;
-    const burst = new ScanBurst();
+    const burst = new ScanBurst({ maxGapMs, minLength });
     const filter = new ImeDuplicateFilter();
     const onKeyDown = (e: KeyboardEvent) => {
       // Scanners never auto-repeat; a held key (or anything typed into a field) is the cashier's.
@@ -50,5 +52,5 @@ export function useWedgeScanner(enabled: boolean, onScan: (text: string) => void
       window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('keyup', onKeyUp, true);
     };
-  }, [enabled]);
+  }, [enabled, maxGapMs, minLength]);
 }
