@@ -8,10 +8,11 @@ import type { ErrorCode } from '../../shared/domain/errors';
 import { pos } from './api/pos';
 import { ErrorText } from './components/ErrorText';
 import { StatusBar } from './components/StatusBar';
-import { TABS, TopBar, type Tab } from './components/TopBar';
+import { needsStore, TABS, TopBar, type Tab } from './components/TopBar';
 import { CheckoutScreen } from './features/checkout/CheckoutScreen';
 import { HistoryScreen } from './features/history/HistoryScreen';
 import { StoreScreen } from './features/onboarding/StoreScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { I18nProvider, translate, type Lang } from './i18n/i18n';
 import { errorCodeOf } from './lib/errors';
 import { useAppInfo } from './lib/useAppInfo';
@@ -25,7 +26,8 @@ export function App() {
   const [langBusy, setLangBusy] = useState(false);
   const [store, setStore] = useState<StoreProfile | null>(null);
   const [tab, setTab] = useState<Tab>('checkout');
-  const appInfo = useAppInfo(attempt);
+  const [backendRev, setBackendRev] = useState(0);
+  const appInfo = useAppInfo(`${attempt}:${backendRev}`);
 
   useEffect(() => {
     let alive = true;
@@ -48,12 +50,12 @@ export function App() {
     document.title = translate(lang, 'app.title');
   }, [lang]);
 
-  // Alt+1/2/3: switch screens (no store yet: only the store screen).
+  // Alt+1/2/3/4: switch screens (no store yet: only the store and settings screens).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const t = TABS.find((x) => e.code === `Digit${x.key}` || e.code === `Numpad${x.key}`);
-      if (!t || (!store && t.id !== 'store')) return;
+      if (!t || (!store && needsStore(t.id))) return;
       e.preventDefault();
       setTab(t.id);
     };
@@ -93,6 +95,7 @@ export function App() {
             {store && <CheckoutScreen active={tab === 'checkout'} appInfo={appInfo} />}
             {tab === 'history' && store && <HistoryScreen />}
             {tab === 'store' && <StoreScreen store={store} onRegistered={setStore} onStart={() => setTab('checkout')} />}
+            {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} />}
           </>
         )}
         <StatusBar info={appInfo} />

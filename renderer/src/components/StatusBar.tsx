@@ -1,9 +1,13 @@
 import type { AppInfo } from '../../../shared/contract';
+import { SerialStatus } from '../features/scan/SerialStatus';
+import { PRINTER_DISPLAY_KEY, printerDisplay, usePrinter } from '../features/settings/printer-store';
 import { useI18n } from '../i18n/i18n';
 
-/** Backend (embedded simulator or remote) with a reachable dot, data folder, version. */
+/** Backend (embedded simulator or remote) with a reachable dot, the receipt printer, data folder, version. */
 export function StatusBar({ info }: { info: AppInfo | null }) {
   const { t } = useI18n();
+  const printer = usePrinter();
+  const printerState = printerDisplay(printer);
   const reach = info ? (info.backend.reachable ? 'up' : 'down') : 'unknown';
   const reachLabel = reach === 'up' ? t('status.reachable') : reach === 'down' ? t('status.unreachable') : t('status.unknown');
   return (
@@ -11,6 +15,12 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
       <span className="statusbar__item" data-testid="backend-status" data-reachable={reach}>
         <span className={`dot dot--${reach}`} aria-hidden="true" />
         {t('status.backend')}: {info ? (info.backend.mode === 'embedded' ? t('status.embedded') : `${t('status.remote')} ${info.backend.url}`) : '…'} ({reachLabel})
+      </span>
+      <SerialStatus />
+      <span className="statusbar__item" data-testid="printer-status" data-state={printerState} title={printer.status?.detail ?? ''}>
+        <span className={`dot dot--printer-${printerState}`} aria-hidden="true" />
+        {t('printer.label')}: {t(PRINTER_DISPLAY_KEY[printerState])}
+        {printer.status?.paperNearEnd && printerState === 'ok' ? ` (${t('printer.nearEnd')})` : ''}
       </span>
       {info && (
         <>

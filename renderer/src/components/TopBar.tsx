@@ -2,12 +2,15 @@ import type { StoreProfile } from '../../../shared/contract';
 import { useI18n, type Lang, type MessageKey } from '../i18n/i18n';
 import { LanguageToggle } from './LanguageToggle';
 
-export type Tab = 'checkout' | 'history' | 'store';
+export type Tab = 'checkout' | 'history' | 'store' | 'settings';
 export const TABS: readonly { id: Tab; label: MessageKey; key: string }[] = [
   { id: 'checkout', label: 'tab.checkout', key: '1' },
   { id: 'history', label: 'tab.history', key: '2' },
   { id: 'store', label: 'tab.store', key: '3' },
+  { id: 'settings', label: 'tab.settings', key: '4' },
 ];
+/** Screens that need a registered store (settings do not: the payment server may have to be set first). */
+export const needsStore = (tab: Tab) => tab === 'checkout' || tab === 'history';
 
 interface TopBarProps {
   store: StoreProfile | null;
@@ -17,7 +20,7 @@ interface TopBarProps {
   languageBusy: boolean;
 }
 
-/** Store name + cid, the three screens, and the language toggle. */
+/** Store name + cid, the screens, and the language toggle. */
 export function TopBar({ store, tab, onTab, onLanguage, languageBusy }: TopBarProps) {
   const { t } = useI18n();
   return (
@@ -42,7 +45,7 @@ export function TopBar({ store, tab, onTab, onLanguage, languageBusy }: TopBarPr
             className={`tab ${tab === x.id ? 'is-active' : ''}`}
             data-testid={`tab-${x.id}`}
             aria-current={tab === x.id ? 'page' : undefined}
-            disabled={!store && x.id !== 'store'}
+            disabled={!store && needsStore(x.id)}
             title={`Alt+${x.key}`}
             onClick={() => onTab(x.id)}
           >

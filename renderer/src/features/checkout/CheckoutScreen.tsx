@@ -3,15 +3,19 @@
  * Keyboard-first; the cart survives tab switches (the screen stays mounted, hidden).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { AppInfo, Payment } from '../../../../shared/contract';
+import type { AppInfo, Payment, ScanReceived } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 import { parseQrPayload } from '../../../../shared/domain/qr-payload';
 import { pos } from '../../api/pos';
 import { useI18n } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { usePaymentUpdates } from '../../lib/usePaymentUpdates';
+import { ScannerSettingsPanel } from '../scan/ScannerSettingsPanel';
+import { useScanHub } from '../scan/useScanHub';
+import { useScannerSettings } from '../scan/useScannerSettings';
 import { useWedgeInput } from '../scan/useWedgeInput';
 import { useWedgeScanner } from '../scan/useWedgeScanner';
+import { CameraPanel } from './CameraPanel';
 import { addLine, checkoutProblem, EMPTY_ENTRY, parseEntry, removeLine, setQuantity, toCartItems, type CartLine, type EntryFields } from './cart-lines';
 import { CartLines } from './CartLines';
 import { DemoQrPanel } from './DemoQrPanel';
@@ -147,15 +151,24 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     escape,
     removeLast: () => setLines((ls) => ls.slice(0, -1)),
   });
-  useWedgeScanner(entryMode, (text) => {
-    wedge.setText(text);
-    void pay(text);
-  });
-
-  const scanFromField = (text: string) => {
-    wedge.setText(text);
-    void pay(text);
+  // One scan path: wedge bursts, the webcam and the serial scanner (pushed by the core) all arrive here
+  // as the same scan.received value, checked by the QR payload parser, repeats dropped.
+  const onScanned = (scan: ScanReceived) => {
+    if (scan.error) {
+      if (paying.current || phase.kind !== 'entry') return;
+      setError(scan.error);
+      wedge.clear();
+      requestFocus('scan');
+      return;
+    }
+    wedge.setText(scan.text);
+    void pay(scan.text);
   };
+  const scans = useScanHub(entryMode, onScanned);
+  const { settings: scannerSettings } = useScannerSettings();
+  useWedgeScanner(entryMode, (text) => scans.submit(text, 'wedge'), scannerSettings.wedge);
+
+  const scanFromField = (text: string) => scans.submit(text, 'wedge');
 
   if (phase.kind === 'result') {
     const p = phase.payment;
@@ -195,6 +208,8 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
       <div className="checkout__right">
         <TotalsPanel lines={lines} />
         <ScanPanel wedge={wedge} paying={isPaying} error={error} onPay={() => void pay(wedge.value)} />
+        <CameraPanel active={entryMode} onScan={(text) => scans.submit(text, 'camera')} onDone={() => requestFocus('scan')} />
+        <ScannerSettingsPanel />
         {isPaying && (
           <div className="paying" data-testid="paying" role="status">
             <span className="spinner" aria-hidden="true" />

@@ -1,11 +1,13 @@
 /**
  * The outcome of a checkout: approved (green), failed (red, keeps the cart), or unknown (amber: do not
- * charge again; updates by itself when the payment resolves). Enter = the main action.
+ * charge again; updates by itself when the payment resolves). Enter = the main action. Approved: the
+ * receipt panel beside it (preview, print state, R = reprint).
  */
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Payment } from '../../../../shared/contract';
 import { formatSeoulDateTime } from '../../../../shared/domain/time';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { ReceiptPanel } from '../receipt/ReceiptPanel';
 import { methodLabelKey, outcomeOf, type Outcome } from './payment-view';
 
 /** An Enter that arrives this soon after the result appears (a scanner's CR+LF, a held key) is not the cashier's. */
@@ -113,6 +115,8 @@ export function ResultView({ payment, rechecking, onNewSale, onRetry, onRecheck 
           </>
         )}
       </dl>
+
+      {outcome === 'approved' && <ReceiptPanel paymentId={payment.id} />}
 
       <div className="result__actions">
         {outcome === 'approved' && (

@@ -1,0 +1,93 @@
+/** 결제 서버: the embedded simulator or a remote server (URL checked with the contract's schema). */
+import { useRef, useState, type FormEvent } from 'react';
+import type { Settings } from '../../../../shared/contract';
+import type { ErrorCode } from '../../../../shared/domain/errors';
+import { pos } from '../../api/pos';
+import { ErrorText } from '../../components/ErrorText';
+import { Field } from '../../components/Field';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { errorCodeOf } from '../../lib/errors';
+import { SaveState, SelectField, SettingsSection } from './controls';
+import { backendForm, DIALECT_LABEL, DIALECTS, validateBackendForm, type BackendForm } from './settings-forms';
+
+export function BackendSection({ saved, onSaved }: { saved: Settings['backend']; onSaved: (s: Settings) => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<BackendForm>(() => backendForm(saved));
+  const [urlError, setUrlError] = useState<MessageKey | null>(null);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
+  const urlRef = useRef<HTMLInputElement>(null);
+
+  const edit = (patch: Partial<BackendForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setUrlError(null);
+    setError(null);
+    setState('dirty');
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const v = validateBackendForm(form);
+    if (!v.ok) {
+      setUrlError(v.urlError);
+      urlRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const next = await pos.updateSettings({ backend: v.value });
+      setForm(backendForm(next.backend));
+      setState('saved');
+      onSaved(next);
+    } catch (ex) {
+      setError(errorCodeOf(ex));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <SettingsSection title={t('settings.backend')} testId="settings-backend">
+      <form className="settings__form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
+        <fieldset className="settings__choices">
+          <legend className="sr-only">{t('settings.backend')}</legend>
+          {(['embedded', 'remote'] as const).map((mode) => (
+            <label key={mode} className="check-field">
+              <input type="radio" name="backend-mode" data-testid={`backend-mode-${mode}`} checked={form.mode === mode} onChange={() => edit({ mode })} />
+              {t(mode === 'embedded' ? 'settings.backend.embedded' : 'settings.backend.remote')}
+            </label>
+          ))}
+        </fieldset>
+        {form.mode === 'remote' && (
+          <div className="settings__grid">
+            <Field
+              className="settings__wide"
+              label={t('settings.backend.url')}
+              testId="backend-url"
+              inputRef={urlRef}
+              type="url"
+              inputMode="url"
+              placeholder="https://pay.example.com"
+              spellCheck={false}
+              autoComplete="off"
+              maxLength={255}
+              value={form.url}
+              error={urlError ? t(urlError) : null}
+              onChange={(e) => edit({ url: e.target.value })}
+            />
+            <SelectField label={t('settings.backend.dialect')} testId="backend-dialect" value={form.dialect} options={DIALECTS.map((d) => ({ value: d, label: DIALECT_LABEL[d] }))} onValue={(dialect) => edit({ dialect })} />
+          </div>
+        )}
+        <div className="settings__actions">
+          <button type="submit" className="btn btn--primary" data-testid="backend-save" disabled={busy}>
+            {busy ? t('settings.saving') : t('settings.save')}
+          </button>
+          <SaveState state={state} testId="backend-saved" />
+        </div>
+        <ErrorText code={error} testId="backend-error" />
+      </form>
+    </SettingsSection>
+  );
+}
