@@ -51,8 +51,12 @@ export const storeProfileSchema = z.object({
 });
 export type StoreProfile = z.infer<typeof storeProfileSchema>;
 
+export const DIALECTS = ['oneqpay', 'kakaopay'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+/** Which API the backend speaks: OneQ Pay (seed 003) or Kakao Pay (seed 004). Old settings without it are OneQ Pay. */
+const dialectSchema = z.enum(DIALECTS).default('oneqpay');
 export const backendSettingsSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('embedded') }).strict(),
+  z.object({ mode: z.literal('embedded'), dialect: dialectSchema }).strict(),
   z
     .object({
       mode: z.literal('remote'),
@@ -61,7 +65,7 @@ export const backendSettingsSchema = z.discriminatedUnion('mode', [
         .url()
         .max(255)
         .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
-      dialect: z.literal('oneqpay'),
+      dialect: dialectSchema,
     })
     .strict(),
 ]);
@@ -76,7 +80,7 @@ export const settingsSchema = z
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { language: 'ko', backend: { mode: 'embedded' }, paymentTimeoutMs: 15_000, printer: DEFAULT_PRINTER_SETTINGS };
+export const DEFAULT_SETTINGS: Settings = { language: 'ko', backend: { mode: 'embedded', dialect: 'oneqpay' }, paymentTimeoutMs: 15_000, printer: DEFAULT_PRINTER_SETTINGS };
 
 export const PAYMENT_STATUSES = ['created', 'ready_requested', 'ready', 'approve_requested', 'approved', 'failed', 'unknown'] as const;
 export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
@@ -84,6 +88,29 @@ export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
 export const FINAL_STATUSES: readonly PaymentStatus[] = ['approved', 'failed'];
 
 const errorShapeSchema = z.object({ code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]), detail: z.string().optional() });
+
+export const REFUND_STATUSES = ['created', 'cancel_requested', 'cancelled', 'failed', 'unknown'] as const;
+export const refundStatusSchema = z.enum(REFUND_STATUSES);
+export type RefundStatus = z.infer<typeof refundStatusSchema>;
+/** One cancel (full or partial) of an approved payment; its own state machine, like the payment's. */
+export const refundSchema = z.object({
+  id: z.number().int(),
+  paymentId: z.number().int(),
+  /** Idempotency key sent with every attempt of this cancel (fixed at creation). */
+  requestId: z.string(),
+  status: refundStatusSchema,
+  amount: z.number().int(),
+  taxFree: z.number().int(),
+  /** VAT of this cancel as the backend computed it (0 until cancelled). */
+  vat: z.number().int(),
+  /** The backend's id of the cancel action. */
+  aid: z.string().nullable(),
+  cancelledAt: isoUtc.nullable(),
+  error: z.object({ code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]), detail: z.string().optional() }).nullable(),
+  createdAt: isoUtc,
+  updatedAt: isoUtc,
+});
+export type Refund = z.infer<typeof refundSchema>;
 
 export const paymentSchema = z.object({
   id: z.number().int(),
@@ -104,8 +131,37 @@ export const paymentSchema = z.object({
   error: errorShapeSchema.nullable(),
   createdAt: isoUtc,
   updatedAt: isoUtc,
+  /** Cancels of this payment, oldest first. */
+  refunds: z.array(refundSchema),
+  /** Sum of the cancels the backend confirmed. */
+  refundedAmount: z.number().int(),
+  /** What can still be cancelled (0 unless approved; a cancel in flight counts as taken). */
+  refundableAmount: z.number().int(),
 });
 export type Payment = z.infer<typeof paymentSchema>;
+
+export const refundInputSchema = z
+  .object({
+    paymentId: z.number().int().positive(),
+    /** KRW to give back: the whole rest or a part. */
+    amount: z.number().int().positive().max(100_000_000),
+    /** Tax-free part of it; by default the rest of the tax-free amount on a full cancel, else proportional. */
+    taxFree: z.number().int().nonnegative().max(100_000_000).optional(),
+  })
+  .strict();
+export type RefundInput = z.infer<typeof refundInputSchema>;
+
+/** Which merchant secrets the core holds; the values never leave the main process. */
+export const credentialsStatusSchema = z.object({ cidSecret: z.boolean(), adminKey: z.boolean(), protection: z.string() });
+export type CredentialsStatus = z.infer<typeof credentialsStatusSchema>;
+export const credentialsInputSchema = z
+  .object({
+    /** The merchant key (SECRET_KEY); null removes it. */
+    cidSecret: z.string().trim().regex(/^[\x21-\x7e]{8,128}$/, 'cidSecret: 8–128 printable characters').nullable().optional(),
+    /** Kakao Pay admin key (KakaoAK); null removes it. */
+    adminKey: z.string().trim().regex(/^[\x21-\x7e]{8,128}$/, 'adminKey: 8–128 printable characters').nullable().optional(),
+  })
+  .strict();
 
 export const checkoutInputSchema = z
   .object({
@@ -220,6 +276,8 @@ export const printJobSchema = z.object({
   id: z.number().int(),
   printer: z.string(),
   paymentId: z.number().int().nullable(),
+  /** The refund a cancel receipt is for. */
+  refundId: z.number().int().nullable(),
   kind: z.enum(['sale', 'cancel']),
   copy: z.enum(['original', 'reprint']),
   status: z.enum(['queued', 'sending', 'printed', 'failed']),
@@ -239,7 +297,8 @@ export const receiptPreviewSchema = z.object({
   substitutions: z.array(z.object({ from: z.string(), to: z.string() })),
 });
 export type ReceiptPreviewView = z.infer<typeof receiptPreviewSchema>;
-const paymentRef = z.object({ paymentId: z.number().int().positive() }).strict();
+/** A payment's receipt; with refundId, the cancel receipt of that refund. */
+const paymentRef = z.object({ paymentId: z.number().int().positive(), refundId: z.number().int().positive().optional() }).strict();
 
 export const methods = {
   getAppInfo: { input: empty, output: appInfoSchema },
@@ -253,6 +312,10 @@ export const methods = {
   recheckPayment: { input: z.object({ id: z.number().int().positive() }).strict(), output: paymentSchema },
   listPayments: { input: dayInput, output: z.array(paymentSchema) },
   issueDemoQr: { input: empty, output: demoQrSchema },
+  /** Full or partial cancel of an approved payment; the cancel receipt prints itself when auto-print is on. */
+  refundPayment: { input: refundInputSchema, output: paymentSchema },
+  getCredentialsStatus: { input: empty, output: credentialsStatusSchema },
+  setCredentials: { input: credentialsInputSchema, output: credentialsStatusSchema },
   getReceiptPreview: { input: paymentRef.extend({ copy: z.enum(['original', 'reprint']).optional() }).strict(), output: receiptPreviewSchema },
   /** Queues the sale receipt of a payment (once: a second call returns the same job). */
   printReceipt: { input: paymentRef, output: printJobSchema },

@@ -8,8 +8,8 @@ import axios from 'axios';
 import type { Settings } from '../../shared/contract';
 import { PosError } from '../../shared/domain/errors';
 import { startSimulator } from '../simulator/server';
-import type { PaymentGateway } from './services/gateway/gateway';
-import { createOneqPayGateway } from './services/gateway/oneqpay-client';
+import { createGateway } from './services/gateway/create-gateway';
+import type { MerchantCredentials, PaymentGateway } from './services/gateway/gateway';
 
 export class Backend {
   private simulator: { url: string; close(): Promise<void> } | null = null;
@@ -18,6 +18,8 @@ export class Backend {
   constructor(
     private readonly dataDir: string,
     private readonly settings: () => Settings,
+    /** The merchant's keys, read on every call (registration stores them, settings may replace them). */
+    private readonly credentials: () => MerchantCredentials = () => ({}),
   ) {}
 
   /** Starts the embedded simulator when the settings ask for it. */
@@ -41,8 +43,8 @@ export class Backend {
   gateway(): PaymentGateway {
     const s = this.settings();
     const baseUrl = this.url();
-    const key = `${baseUrl}|${s.paymentTimeoutMs}`;
-    if (this.current?.key !== key) this.current = { key, gateway: createOneqPayGateway({ baseUrl, timeoutMs: s.paymentTimeoutMs }) };
+    const key = `${s.backend.dialect}|${baseUrl}|${s.paymentTimeoutMs}`;
+    if (this.current?.key !== key) this.current = { key, gateway: createGateway({ dialect: s.backend.dialect, baseUrl, timeoutMs: s.paymentTimeoutMs, credentials: this.credentials }) };
     return this.current.gateway;
   }
 

@@ -9,6 +9,9 @@ import { EventBus } from './events';
 import { createRouter, type Router } from './router';
 import { PaymentRepo } from './services/payment/payment-repo';
 import { PaymentService } from './services/payment/payment-service';
+import { RefundService } from './services/payment/refund-service';
+import { MerchantCredentialsStore } from './secrets/merchant-credentials';
+import { FileSecretStore, type SecretCipher, type SecretStore } from './secrets/secret-store';
 import { PrinterService } from './services/printer/printer-service';
 import { ScannerService } from './services/scanner/scanner-service';
 import { SettingsService } from './services/settings/settings-service';
@@ -20,6 +23,8 @@ export interface CoreOptions {
   shell: 'electron' | 'web';
   version: string;
   lookupDelaysMs?: readonly number[];
+  /** Encrypts secrets at rest (Electron: safeStorage); without one, the secrets file's mode 0600 protects them. */
+  secretCipher?: SecretCipher | null;
 }
 
 export interface Core {
@@ -27,6 +32,8 @@ export interface Core {
   events: EventBus;
   db: Database.Database;
   payments: PaymentService;
+  refunds: RefundService;
+  secrets: SecretStore;
   close(): Promise<void>;
 }
 
@@ -34,29 +41,45 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const db = openLedger(opts.dataDir);
   const events = new EventBus();
   const settings = new SettingsService(db);
-  const backend = new Backend(opts.dataDir, () => settings.get());
+  const secrets = new FileSecretStore(opts.dataDir, opts.secretCipher ?? null);
+  const credentials = new MerchantCredentialsStore(secrets);
+  await credentials.load();
+  const backend = new Backend(opts.dataDir, () => settings.get(), () => credentials.get());
   await backend.start();
 
   const storeRepo = new StoreRepo(db);
-  const store = new StoreService(storeRepo, () => backend.gateway());
+  const store = new StoreService(storeRepo, () => backend.gateway(), (c) => credentials.set(c));
+  const paymentRepo = new PaymentRepo(db);
   const payments = new PaymentService({
-    repo: new PaymentRepo(db),
+    repo: paymentRepo,
     store: () => storeRepo.get(),
     gateway: () => backend.gateway(),
     events,
     ...(opts.lookupDelaysMs ? { lookupDelaysMs: opts.lookupDelaysMs } : {}),
   });
-  // Settle what a crash left open before new sales; the UI sees each outcome as payment.updated.
-  const recovery = payments.recoverOnStart().catch((e: unknown) => console.error('[payment] recovery failed', e));
   // Receipts: queued in the ledger, printed only on the printer's answer; a sale prints itself when auto-print is on.
   const printer = new PrinterService(db, () => settings.get().printer, (e) => {
     if (e.type === 'job') events.emit('print.job', e.job);
     else events.emit('printer.status', { printer: e.printer, status: e.status, at: e.at });
   });
+  const autoPrint = () => {
+    const p = settings.get().printer;
+    return p.autoPrint && p.transport.kind !== 'none';
+  };
+  const refunds = new RefundService({
+    repo: paymentRepo,
+    gateway: () => backend.gateway(),
+    events,
+    onRefunded: (p, r) => {
+      if (autoPrint()) void printer.printReceipt(p.id, { refundId: r.id, wait: false }).catch((err: unknown) => console.error('[printer] cancel receipt failed', err));
+    },
+    ...(opts.lookupDelaysMs ? { retryDelaysMs: opts.lookupDelaysMs } : {}),
+  });
+  // Settle what a crash left open before new sales; the UI sees each outcome as payment.updated.
+  const recovery = Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()]).catch((e: unknown) => console.error('[payment] recovery failed', e));
   events.subscribe((e) => {
     if (e.name !== 'payment.updated' || e.payload.status !== 'approved') return;
-    const p = settings.get().printer;
-    if (p.autoPrint && p.transport.kind !== 'none') void printer.printReceipt(e.payload.id, { wait: false }).catch((err: unknown) => console.error('[printer] auto-print failed', err));
+    if (autoPrint() && e.payload.refunds.length === 0) void printer.printReceipt(e.payload.id, { wait: false }).catch((err: unknown) => console.error('[printer] auto-print failed', err));
   });
   void printer.retryPending().catch((e: unknown) => console.error('[printer] retry after start failed', e));
   // Serial scanner: opened now if configured, reopened by itself after an unplug; scans go out as scan.received.
@@ -87,12 +110,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return payments.checkout(input);
     },
     getPayment: ({ id }) => payments.get(id),
-    recheckPayment: ({ id }) => payments.recheck(id),
+    recheckPayment: async ({ id }) => {
+      await payments.recheck(id);
+      return refunds.recheck(id);
+    },
     listPayments: ({ day }) => payments.listDay(day),
     issueDemoQr: () => backend.issueDemoQr(),
-    getReceiptPreview: ({ paymentId, copy }) => printer.preview(paymentId, copy ? { copy } : {}),
-    printReceipt: ({ paymentId }) => printer.printReceipt(paymentId, { wait: false }),
-    reprintReceipt: ({ paymentId }) => printer.reprint(paymentId, { wait: false }),
+    refundPayment: async (input) => {
+      await recovery;
+      return refunds.refund(input);
+    },
+    getCredentialsStatus: () => credentials.status(),
+    setCredentials: (input) => credentials.set(input),
+    getReceiptPreview: ({ paymentId, refundId, copy }) => printer.preview(paymentId, { ...(copy ? { copy } : {}), ...(refundId ? { refundId } : {}) }),
+    printReceipt: ({ paymentId, refundId }) => printer.printReceipt(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
+    reprintReceipt: ({ paymentId, refundId }) => printer.reprint(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
     listPrintJobs: ({ paymentId }) => printer.jobs(paymentId ? { paymentId } : {}),
     retryPrintJob: ({ id }) => printer.retryJob(id),
     testPrint: () => printer.testPrint(),
@@ -108,6 +140,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     events,
     db,
     payments,
+    refunds,
+    secrets,
     async close() {
       await scanner.close();
       await backend.close();

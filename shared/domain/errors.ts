@@ -50,6 +50,8 @@ export const ERROR_MESSAGES = {
   PAYMENT_NOT_AUTHORIZED: { ko: '고객의 결제 인증이 완료되지 않았습니다.', en: 'The customer has not authorized the payment.' },
   CUSTOMER_QUIT: { ko: '고객이 결제를 취소했습니다.', en: 'The customer cancelled the payment.' },
   CUSTOMER_AUTH_FAILED: { ko: '고객의 결제 비밀번호 인증에 실패했습니다.', en: "The customer's payment password check failed." },
+  REFUND_UNKNOWN: { ko: '취소 결과 확인 중입니다. 같은 건을 다시 취소하지 마세요.', en: 'Checking the cancel result. Do not cancel this payment again.' },
+  REFUND_IN_PROGRESS: { ko: '처리 중인 취소가 있습니다. 결과를 확인한 뒤 진행해 주세요.', en: 'A cancel of this payment is in progress. Check its result first.' },
   CANCEL_AMOUNT_EXCEEDED: { ko: '취소 금액이 취소 가능 금액을 초과합니다.', en: 'The cancel amount exceeds the amount that can still be cancelled.' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 

@@ -84,6 +84,29 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX print_jobs_printer_status ON print_jobs (printer, status);
   CREATE INDEX print_jobs_payment ON print_jobs (payment_id);
   `,
+  // 3: refunds (full / partial cancels), each with its idempotency key; cancel receipts per refund
+  `
+  CREATE TABLE refunds (
+    id            INTEGER PRIMARY KEY,
+    payment_id    INTEGER NOT NULL REFERENCES payments (id),
+    request_id    TEXT NOT NULL UNIQUE,
+    status        TEXT NOT NULL CHECK (status IN ('created', 'cancel_requested', 'cancelled', 'failed', 'unknown')),
+    amount        INTEGER NOT NULL CHECK (amount > 0),
+    tax_free      INTEGER NOT NULL DEFAULT 0 CHECK (tax_free >= 0 AND tax_free <= amount),
+    vat           INTEGER NOT NULL DEFAULT 0,
+    aid           TEXT,
+    cancelled_at  TEXT,
+    error_code    TEXT,
+    error_detail  TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+  );
+  CREATE INDEX refunds_payment ON refunds (payment_id);
+  CREATE INDEX refunds_status ON refunds (status);
+  ALTER TABLE print_jobs ADD COLUMN refund_id INTEGER REFERENCES refunds (id);
+  DROP INDEX print_jobs_one_original;
+  CREATE UNIQUE INDEX print_jobs_one_original ON print_jobs (payment_id, kind, IFNULL(refund_id, 0)) WHERE copy = 'original' AND payment_id IS NOT NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): { from: number; to: number } {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Payment, PaymentStatus } from '../../../../shared/contract';
+import type { Payment, PaymentStatus, Refund } from '../../../../shared/contract';
 import type { CartItem, CartTotals } from '../../../../shared/domain/cart';
 import { isErrorCode, type PosErrorShape } from '../../../../shared/domain/errors';
+import { OPEN_REFUND_STATUSES, RefundRepo } from './refund-repo';
 
 interface Row {
   id: number;
@@ -25,7 +26,13 @@ interface Row {
   updated_at: string;
 }
 
-function toPayment(r: Row): Payment {
+function toPayment(r: Row, refunds: Refund[]): Payment {
+  let refunded = 0;
+  let taken = 0;
+  for (const f of refunds) {
+    if (f.status === 'cancelled') refunded += f.amount;
+    if (f.status === 'cancelled' || OPEN_REFUND_STATUSES.includes(f.status)) taken += f.amount;
+  }
   let error: PosErrorShape | null = null;
   if (r.error_code) error = { code: isErrorCode(r.error_code) ? r.error_code : 'INTERNAL', ...(r.error_detail ? { detail: r.error_detail } : {}) };
   return {
@@ -47,6 +54,9 @@ function toPayment(r: Row): Payment {
     error,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    refunds,
+    refundedAmount: refunded,
+    refundableAmount: r.status === 'approved' ? Math.max(0, r.amount - taken) : 0,
   };
 }
 
@@ -59,10 +69,20 @@ export interface TransitionFields {
 
 /** The payments ledger. Every state change is one transaction: the row and its history entry. */
 export class PaymentRepo {
+  readonly refunds: RefundRepo;
+
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.refunds = new RefundRepo(db, now);
+  }
+
+  /** Rows to payments, with their refunds in one query. */
+  private withRefunds(rows: Row[]): Payment[] {
+    const refunds = this.refunds.forPayments(rows.map((r) => r.id));
+    return rows.map((r) => toPayment(r, refunds.get(r.id) ?? []));
+  }
 
   create(p: { orderId: string; cid: string; totals: CartTotals; items: CartItem[]; qrMasked: string }): Payment {
     const at = this.now().toISOString();
@@ -109,18 +129,18 @@ export class PaymentRepo {
 
   get(id: number): Payment | null {
     const r = this.db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as Row | undefined;
-    return r ? toPayment(r) : null;
+    return r ? this.withRefunds([r])[0]! : null;
   }
 
   /** Payments created in [startIso, endIso), newest first. */
   listBetween(startIso: string, endIso: string): Payment[] {
     const rows = this.db.prepare('SELECT * FROM payments WHERE created_at >= ? AND created_at < ? ORDER BY id DESC').all(startIso, endIso) as Row[];
-    return rows.map(toPayment);
+    return this.withRefunds(rows);
   }
 
   listNonFinal(): Payment[] {
     const rows = this.db.prepare(`SELECT * FROM payments WHERE status NOT IN ('approved', 'failed') ORDER BY id`).all() as Row[];
-    return rows.map(toPayment);
+    return this.withRefunds(rows);
   }
 
   history(id: number): { status: string; at: string; detail: string | null }[] {

@@ -25,6 +25,8 @@ export interface PrintJob {
   id: number;
   printer: string;
   paymentId: number | null;
+  /** The refund of a cancel receipt (null for sale receipts and test pages). */
+  refundId: number | null;
   kind: ReceiptKind;
   copy: PrintCopy;
   input: ReceiptInput;
@@ -45,6 +47,7 @@ interface Row {
   id: number;
   printer: string;
   payment_id: number | null;
+  refund_id: number | null;
   kind: ReceiptKind;
   copy: PrintCopy;
   input_json: string;
@@ -61,7 +64,7 @@ interface Row {
   printed_at: string | null;
 }
 
-const COLS = 'id, printer, payment_id, kind, copy, input_json, status, attempts, recovered, last_sent, last_stopped, last_error, last_error_detail, created_at, updated_at, sent_at, printed_at';
+const COLS = 'id, printer, payment_id, refund_id, kind, copy, input_json, status, attempts, recovered, last_sent, last_stopped, last_error, last_error_detail, created_at, updated_at, sent_at, printed_at';
 
 function toJob(r: Row): PrintJob {
   const failedSafely = r.status === 'failed' && (r.last_sent === 0 || r.last_stopped === 1);
@@ -69,6 +72,7 @@ function toJob(r: Row): PrintJob {
     id: r.id,
     printer: r.printer,
     paymentId: r.payment_id,
+    refundId: r.refund_id,
     kind: r.kind,
     copy: r.copy,
     input: JSON.parse(r.input_json) as ReceiptInput,
@@ -91,17 +95,23 @@ export class PrintQueue {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Adds a job; for an original that already exists, returns the existing one (created = false). */
-  enqueue(j: { printer: string; paymentId: number | null; kind: ReceiptKind; copy: PrintCopy; input: ReceiptInput }): { job: PrintJob; created: boolean } {
+  /**
+   * Adds a job; for an original that already exists (same payment, kind and refund), returns the
+   * existing one (created = false).
+   */
+  enqueue(j: { printer: string; paymentId: number | null; refundId?: number | null; kind: ReceiptKind; copy: PrintCopy; input: ReceiptInput }): { job: PrintJob; created: boolean } {
     const at = this.now().toISOString();
+    const refundId = j.refundId ?? null;
     const info = this.db
       .prepare(
-        `INSERT INTO print_jobs (printer, payment_id, kind, copy, input_json, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO print_jobs (printer, payment_id, refund_id, kind, copy, input_json, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT DO NOTHING`,
       )
-      .run(j.printer, j.paymentId, j.kind, j.copy, JSON.stringify(j.input), at, at);
+      .run(j.printer, j.paymentId, refundId, j.kind, j.copy, JSON.stringify(j.input), at, at);
     if (info.changes === 1) return { job: this.get(Number(info.lastInsertRowid))!, created: true };
-    const existing = this.db.prepare(`SELECT ${COLS} FROM print_jobs WHERE payment_id = ? AND kind = ? AND copy = 'original'`).get(j.paymentId, j.kind) as Row;
+    const existing = this.db
+      .prepare(`SELECT ${COLS} FROM print_jobs WHERE payment_id = ? AND kind = ? AND IFNULL(refund_id, 0) = ? AND copy = 'original'`)
+      .get(j.paymentId, j.kind, refundId ?? 0) as Row;
     return { job: toJob(existing), created: false };
   }
 

@@ -30,6 +30,8 @@ export interface PrintOptions {
   /** 'reprint' prints a new copy marked 재발행; 'original' is printed once per payment and kind. */
   copy?: PrintCopy;
   cancel?: ReceiptCancel;
+  /** A cancel receipt of this refund (kind and cancel details come from the ledger). */
+  refundId?: number;
   /** Wait for the printer's answer (default) or return once queued. */
   wait?: boolean;
 }
@@ -81,20 +83,29 @@ export class PrinterService {
     const store: StoreProfile | null = this.stores.get();
     if (!store) throw new PosError('STORE_NOT_REGISTERED');
     const s = this.settings();
-    const kind = o.kind ?? 'sale';
-    if (kind === 'cancel' && !o.cancel) throw new PosError('VALIDATION_FAILED', 'cancel receipt needs cancel details');
+    const cancel = o.refundId !== undefined ? this.refundCancel(p, o.refundId) : o.cancel;
+    const kind = o.refundId !== undefined ? 'cancel' : (o.kind ?? 'sale');
+    if (kind === 'cancel' && !cancel) throw new PosError('VALIDATION_FAILED', 'cancel receipt needs cancel details');
     return {
       kind,
       reprint: o.copy === 'reprint',
       store,
       payment: p,
-      ...(o.cancel ? { cancel: o.cancel } : {}),
+      ...(cancel ? { cancel } : {}),
       footer: s.footer,
       columns: s.columns,
       code: s.code,
       cut: s.cut,
       ...(o.copy === 'reprint' ? { issuedAt: this.now().toISOString() } : {}),
     };
+  }
+
+  /** The cancel details of a confirmed refund of the payment. */
+  private refundCancel(p: Payment, refundId: number): ReceiptCancel {
+    const r = p.refunds.find((x) => x.id === refundId);
+    if (!r) throw new PosError('PAYMENT_NOT_FOUND', `refund ${refundId} of payment ${p.id}`);
+    if (r.status !== 'cancelled') throw new PosError('PAYMENT_STATE', `refund ${refundId} is ${r.status}`);
+    return { amount: r.amount, taxFree: r.taxFree, originalTid: p.tid ?? '', originalApprovalNo: p.tid, originalApprovedAt: p.approvedAt ?? p.createdAt, cancelledAt: r.cancelledAt, cancelTid: r.aid };
   }
 
   /** The same lines the printer gets, as text (what the UI shows). */
@@ -113,6 +124,7 @@ export class PrinterService {
     const { job, created } = this.queue.enqueue({
       printer: printerKey(this.settings().transport),
       paymentId: typeof target === 'number' ? target : null,
+      refundId: typeof target === 'number' ? (o.refundId ?? null) : null,
       kind: input.kind,
       copy,
       input,

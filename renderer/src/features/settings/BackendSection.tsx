@@ -60,8 +60,8 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
             </label>
           ))}
         </fieldset>
-        {form.mode === 'remote' && (
-          <div className="settings__grid">
+        <div className="settings__grid">
+          {form.mode === 'remote' && (
             <Field
               className="settings__wide"
               label={t('settings.backend.url')}
@@ -77,9 +77,9 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
               error={urlError ? t(urlError) : null}
               onChange={(e) => edit({ url: e.target.value })}
             />
-            <SelectField label={t('settings.backend.dialect')} testId="backend-dialect" value={form.dialect} options={DIALECTS.map((d) => ({ value: d, label: DIALECT_LABEL[d] }))} onValue={(dialect) => edit({ dialect })} />
-          </div>
-        )}
+          )}
+          <SelectField label={t('settings.backend.dialect')} testId="backend-dialect" value={form.dialect} options={DIALECTS.map((d) => ({ value: d, label: DIALECT_LABEL[d] }))} onValue={(dialect) => edit({ dialect })} />
+        </div>
         <div className="settings__actions">
           <button type="submit" className="btn btn--primary" data-testid="backend-save" disabled={busy}>
             {busy ? t('settings.saving') : t('settings.save')}

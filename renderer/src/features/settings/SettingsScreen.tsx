@@ -7,6 +7,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { useI18n, type Lang } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { BackendSection } from './BackendSection';
+import { CredentialsSection } from './CredentialsSection';
 import { SettingsSection } from './controls';
 import { PrinterSection } from './PrinterSection';
 
@@ -67,6 +68,7 @@ export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved }: Set
                 onBackendSaved();
               }}
             />
+            <CredentialsSection />
             <SettingsSection title={t('settings.scanner')} testId="settings-scanner">
               <p className="muted">{t('settings.scanner.placeholder')}</p>
             </SettingsSection>

@@ -2,7 +2,7 @@
  * The settings forms as plain values (strings for what the cashier types) and their validation with the
  * contract's own schemas, so the core never sees a value the screen let through. Pure.
  */
-import { backendSettingsSchema, type Settings } from '../../../../shared/contract';
+import { backendSettingsSchema, type Dialect, type Settings } from '../../../../shared/contract';
 import { PRINTER_PROFILES, printerSettingsSchema, type PrinterSettings, type PrinterTransport } from '../../../../shared/domain/receipt/printer-settings';
 import type { MessageKey } from '../../i18n/i18n';
 
@@ -100,22 +100,21 @@ export function validatePrinterForm(f: PrinterForm): { ok: true; value: PrinterS
 }
 
 // ── Backend ─────────────────────────────────────────────────────────────────────────────────────
-type RemoteBackend = Extract<Settings['backend'], { mode: 'remote' }>;
-export const DIALECTS = ['oneqpay'] as const satisfies readonly RemoteBackend['dialect'][];
-export const DIALECT_LABEL: Record<RemoteBackend['dialect'], string> = { oneqpay: 'OneQ Pay' };
+export { DIALECTS } from '../../../../shared/contract';
+export const DIALECT_LABEL: Record<Dialect, string> = { oneqpay: 'OneQ Pay', kakaopay: 'Kakao Pay' };
 
 export interface BackendForm {
   mode: Settings['backend']['mode'];
   url: string;
-  dialect: RemoteBackend['dialect'];
+  dialect: Dialect;
 }
 
 export function backendForm(b: Settings['backend']): BackendForm {
-  return b.mode === 'remote' ? { mode: 'remote', url: b.url, dialect: b.dialect } : { mode: 'embedded', url: '', dialect: 'oneqpay' };
+  return b.mode === 'remote' ? { mode: 'remote', url: b.url, dialect: b.dialect } : { mode: 'embedded', url: '', dialect: b.dialect };
 }
 
 export function validateBackendForm(f: BackendForm): { ok: true; value: Settings['backend'] } | { ok: false; urlError: MessageKey } {
-  const candidate = f.mode === 'remote' ? { mode: 'remote', url: f.url.trim(), dialect: f.dialect } : { mode: 'embedded' };
+  const candidate = f.mode === 'remote' ? { mode: 'remote', url: f.url.trim(), dialect: f.dialect } : { mode: 'embedded', dialect: f.dialect };
   const parsed = backendSettingsSchema.safeParse(candidate);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, urlError: 'settings.backend.urlInvalid' };
 }
