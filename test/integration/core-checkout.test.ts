@@ -128,6 +128,7 @@ describe('walking skeleton through the core', () => {
   it('a backend answering garbage: unknown (never failed), looked up with bounded retries', async () => {
     await ok('registerStore', registration);
     const qrText = await demoQr();
+    const secondQr = await demoQr();
     const garbage = await listen((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"tid": [oops'));
     await ok('updateSettings', { backend: { mode: 'remote', url: garbage, dialect: 'oneqpay' } });
     const p = await ok<Payment>('checkout', { items, qrText });
@@ -135,6 +136,10 @@ describe('walking skeleton through the core', () => {
     expect(p.error?.code).toBe('BACKEND_UNKNOWN');
     const after = await ok<Payment>('recheckPayment', { id: p.id });
     expect(after.status).toBe('unknown'); // still no trustworthy answer: stays unknown, not failed
+    // no second charge while this one may still go through, whatever the cart
+    const again = await call<Payment>('checkout', { items: [{ name: '라떼', unitPrice: 5000, quantity: 1, taxFree: false }], qrText: secondQr });
+    expect(again).toMatchObject({ ok: false, error: { code: 'PAYMENT_IN_PROGRESS' } });
+    expect(core.db.prepare('SELECT count(*) AS n FROM payments').get()).toEqual({ n: 1 });
   });
 
   it('an approval whose response is lost is found approved by the status look-up, charged once', async () => {

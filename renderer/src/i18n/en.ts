@@ -111,7 +111,7 @@ export const en: Record<MessageKey, string> = {
   'result.items': 'Items',
   'result.newSale': 'New sale (Enter)',
   'result.newSaleEsc': 'New sale (Esc)',
-  'result.newSalePlain': 'New sale',
+  'result.blockedUntilKnown': 'No new payment can start until this result is known. Ask the customer to wait a moment.',
   'result.retry': 'Try again (Enter)',
   'result.recheck': 'Check again (Enter)',
   'result.rechecking': 'Checking…',

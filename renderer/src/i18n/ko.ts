@@ -109,7 +109,7 @@ export const ko = {
   'result.items': '상품',
   'result.newSale': '새 거래 (Enter)',
   'result.newSaleEsc': '새 거래 (Esc)',
-  'result.newSalePlain': '새 거래',
+  'result.blockedUntilKnown': '결과가 확인될 때까지 새 결제를 시작할 수 없습니다. 고객에게 잠시 기다려 달라고 안내해 주세요.',
   'result.retry': '다시 시도 (Enter)',
   'result.recheck': '결과 다시 확인 (Enter)',
   'result.rechecking': '확인 중…',

@@ -139,9 +139,9 @@ export function ResultView({ payment, rechecking, onNewSale, onRetry, onRecheck 
             <button type="button" className="btn btn--warn btn--big" data-testid="recheck" disabled={rechecking} onClick={onRecheck}>
               {rechecking ? t('result.rechecking') : t('result.recheck')}
             </button>
-            <button type="button" className="btn btn--secondary" data-testid="new-sale" onClick={onNewSale}>
-              {t('result.newSalePlain')}
-            </button>
+            <p className="result__hint" data-testid="result-blocked">
+              {t('result.blockedUntilKnown')}
+            </p>
           </>
         )}
       </div>
