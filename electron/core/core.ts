@@ -7,6 +7,7 @@ import { Backend } from './backend';
 import { openLedger } from './db/open-ledger';
 import { EventBus } from './events';
 import { createRouter, type Router } from './router';
+import { FileSecretStore, type SecretCipher, type SecretStore } from './secrets/secret-store';
 import { PaymentRepo } from './services/payment/payment-repo';
 import { PaymentService } from './services/payment/payment-service';
 import { PrinterService } from './services/printer/printer-service';
@@ -20,6 +21,7 @@ export interface CoreOptions {
   shell: 'electron' | 'web';
   version: string;
   lookupDelaysMs?: readonly number[];
+  secretCipher?: SecretCipher;
 }
 
 export interface Core {
@@ -27,12 +29,14 @@ export interface Core {
   events: EventBus;
   db: Database.Database;
   payments: PaymentService;
+  secrets: SecretStore;
   close(): Promise<void>;
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const db = openLedger(opts.dataDir);
   const events = new EventBus();
+  const secrets = new FileSecretStore(opts.dataDir, opts.secretCipher ?? null);
   const settings = new SettingsService(db);
   const backend = new Backend(opts.dataDir, () => settings.get());
   await backend.start();
@@ -108,6 +112,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     events,
     db,
     payments,
+    secrets,
     async close() {
       await scanner.close();
       await backend.close();
