@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, then one summary line "N passed, N failed, N skipped".
-//   static checks (typecheck node + web, lint) count one test each;
+//   static checks (typecheck node + web, lint, electronegativity against its reviewed allow-list)
+//   count one test each;
 //   vitest (unit + integration) and Playwright (web e2e; Electron e2e under xvfb-run when
 //   ELECTRON_OVERRIDE_DIST_PATH is set, otherwise reported skipped) count their own tests.
 import { spawnSync } from 'node:child_process';
@@ -58,6 +59,7 @@ const t0 = Date.now();
 check('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 check('typecheck (web)', npx, ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 check('lint (boundaries)', npx, ['eslint', '.', '--max-warnings=0']);
+check('electronegativity', process.execPath, ['scripts/electronegativity.mjs']);
 check('build (renderer)', npx, ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'warn']);
 suite('vitest', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json'], 'test-results/vitest.json', vitestCount);
 suite('playwright (web)', npx, ['playwright', 'test', '--project=web'], 'test-results/playwright-web.json', pwCount, { PW_JSON_OUTPUT: 'test-results/playwright-web.json' });

@@ -1,14 +1,18 @@
 /** Electron shell: app lifecycle, the window, IPC over the core's router. */
-import { app, BrowserWindow, dialog } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { registerIpc } from './ipc';
-import { guardContents, hardenSession } from './security';
+import { createSafeStorageCipher } from './safe-storage-cipher';
+import { guardContents, hardenSession, registerAppScheme, serveRenderer } from './security';
+import { APP_ENTRY_URL, APP_ORIGIN, appOriginFor } from './security-policy';
 import { createMainWindow } from './window';
 
 let core: Core | null = null;
 let win: BrowserWindow | null = null;
 
-const appOrigin = process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : 'file://';
+const appOrigin = appOriginFor(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+const entryUrl = appOrigin === APP_ORIGIN ? APP_ENTRY_URL : process.env.ELECTRON_RENDERER_URL!;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 app.on('second-instance', () => {
@@ -18,24 +22,33 @@ app.on('second-instance', () => {
   }
 });
 
+registerAppScheme();
 guardContents(appOrigin);
 
 app.whenReady().then(async () => {
+  serveRenderer(join(__dirname, '../renderer'));
   hardenSession(appOrigin);
   const dataDir = process.env.POS_DATA_DIR ?? app.getPath('userData');
   try {
-    core = await createCore({ dataDir, shell: 'electron', version: app.getVersion() });
+    const secretCipher = await createSafeStorageCipher(safeStorage);
+    core = await createCore({ dataDir, shell: 'electron', version: app.getVersion(), secretCipher: secretCipher ?? undefined });
   } catch (e) {
     dialog.showErrorBox('QR POS', `데이터 폴더를 열 수 없습니다 / Cannot open the data folder:\n${dataDir}\n\n${e instanceof Error ? e.message : String(e)}`);
     app.exit(1);
     return;
   }
   const c = core;
-  registerIpc(c, () => win);
-  win = createMainWindow();
-  win.on('closed', () => (win = null));
+  registerIpc(c, () => win, appOrigin);
+  const open = (): void => {
+    const w = createMainWindow(entryUrl);
+    w.on('closed', () => {
+      if (win === w) win = null;
+    });
+    win = w;
+  };
+  open();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) open();
   });
 }, (e: unknown) => console.error(e));
 

@@ -2,12 +2,15 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, METHOD_NAMES } from '../../shared/contract';
 import type { Core } from '../core/core';
+import { isAppUrl, isTrustedIpcSender } from './security-policy';
 
-export function registerIpc(core: Core, mainWindow: () => BrowserWindow | null): () => void {
+export function registerIpc(core: Core, mainWindow: () => BrowserWindow | null, appOrigin: string): () => void {
+  // Checklist point 17: the sender must be the app window's main frame, on the app's own origin.
   const fromAppMainFrame = (event: IpcMainInvokeEvent): boolean => {
     const win = mainWindow();
     const frame = event.senderFrame;
-    return !!win && !!frame && event.sender === win.webContents && frame === win.webContents.mainFrame;
+    const isAppMainFrame = !!win && !win.isDestroyed() && !!frame && event.sender === win.webContents && frame === win.webContents.mainFrame;
+    return isTrustedIpcSender({ frameUrl: frame?.url, isAppMainFrame }, appOrigin);
   };
   for (const m of METHOD_NAMES) {
     ipcMain.handle(IPC_CHANNEL_PREFIX + m, async (event, input: unknown) => {
@@ -17,7 +20,8 @@ export function registerIpc(core: Core, mainWindow: () => BrowserWindow | null):
   }
   const unsubscribe = core.events.subscribe((ev) => {
     const win = mainWindow();
-    if (win && !win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, ev);
+    // pushed events go only to the app window while it shows the app
+    if (win && !win.isDestroyed() && isAppUrl(win.webContents.getURL(), appOrigin)) win.webContents.send(IPC_EVENT_CHANNEL, ev);
   });
   return () => {
     unsubscribe();

@@ -1,7 +1,9 @@
+/** The one app window. Its webPreferences are asserted by test/unit/electron-window.test.ts. */
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 
-export function createMainWindow(): BrowserWindow {
+/** entryUrl: app://pos/index.html, or the electron-vite dev server in development. */
+export function createMainWindow(entryUrl: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -16,14 +18,19 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      enableWebSQL: false,
+      plugins: false,
+      safeDialogs: true,
       spellcheck: false,
     },
   });
   win.once('ready-to-show', () => win.show());
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  void win.loadURL(entryUrl);
   return win;
 }

@@ -22,6 +22,11 @@ test('Electron: onboard, sell by keyboard-wedge scan, approved, in history, surv
     // the hardened window: no Node in the renderer, only the bridge
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { posBridge?: unknown }).posBridge)).toBe('object');
+    // served over app://pos, not file://; no new windows; nothing outside the renderer folder
+    expect(page.url()).toBe('app://pos/index.html');
+    expect(await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('https://example.com/') === null)).toBe(true);
+    expect(await page.evaluate(() => fetch('app://pos/%2e%2e%2fpackage.json').then((r) => r.status))).toBe(404);
+    expect(app.windows()).toHaveLength(1);
     await registerDemoStore(page, 'electron');
     await completeSaleWithDemoQr(page, 'electron');
     await app.close();
