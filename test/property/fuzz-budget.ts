@@ -41,17 +41,22 @@ function record(name: PropertyName, d: { numRuns: number }, t0: number): void {
   ran.push({ name, runs: d.numRuns, ms: performance.now() - t0 });
 }
 
+function failure(name: PropertyName, report: string | undefined, cause: unknown): Error {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new Error(`${name}\n${report ?? 'failed'}\nError: ${why}`, { cause });
+}
+
 export function fuzz<Ts>(name: PropertyName, prop: fc.IProperty<Ts>): void {
   const t0 = performance.now();
   const d = fc.check(prop, { seed: FUZZ_SEED, numRuns: runs(name) });
-  if (d.failed) throw new Error(fc.defaultReportMessage(d) ?? `${name} failed`);
+  if (d.failed) throw failure(name, fc.defaultReportMessage(d), d.errorInstance);
   record(name, d, t0);
 }
 
 export async function fuzzAsync<Ts>(name: PropertyName, prop: fc.IAsyncProperty<Ts>): Promise<void> {
   const t0 = performance.now();
   const d = await fc.check(prop, { seed: FUZZ_SEED, numRuns: runs(name) });
-  if (d.failed) throw new Error((await fc.asyncDefaultReportMessage(d)) ?? `${name} failed`);
+  if (d.failed) throw failure(name, await fc.asyncDefaultReportMessage(d), d.errorInstance);
   record(name, d, t0);
 }
 

@@ -19,6 +19,8 @@ export interface OneqPayGatewayOptions {
 const tid = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()]).transform(String);
 const text = (max: number) => z.string().min(1).max(max);
 const oneqStatus = z.enum(['READY', 'APPROVED', 'FAILED', 'CANCELLED']);
+/** Integer KRW: a negative amount is a bad answer (unknown), never a result. */
+const krw = z.number().int().nonnegative();
 
 const registerSchema = z.object({
   cid: text(10),
@@ -36,7 +38,7 @@ const approveSchema = z.object({
   member_id: z.string().max(100),
   payment_method_type: text(10),
   item_name: z.string().max(200),
-  amount: z.number().int(),
+  amount: krw,
   tran_dt: text(20),
 });
 const statusSchema = z.object({
@@ -44,7 +46,7 @@ const statusSchema = z.object({
   cid: text(10),
   order_id: text(100),
   status: oneqStatus,
-  amount: z.number().int(),
+  amount: krw,
   payment_method_type: z.string().max(10).nullable(),
   tran_dt: z.string().max(20).nullable(),
   canceled_amount: z.number().int().nonnegative().optional(),
