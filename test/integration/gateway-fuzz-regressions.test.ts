@@ -47,11 +47,20 @@ describe('gateway: fuzz counterexamples', () => {
     ['readyForPhone', '/v1/payment/ready', 'created_at', '0000-00-00T00:00:00'],
     ['cancel', '/v1/payment/cancel', 'canceled_at', '2026-13-45T99:99:99'],
     ['approve', '/v1/payment/approve', 'approved_at', '2026-02-30T10:00:05'],
+    ['cancel', '/v1/payment/cancel', 'canceled_at', '0000-01-01T00:00:00'], // was resolved with canceledAt "-000001-12-31T15:00:00.000Z"
   ] as const)('kakaopay %s: 200 with %s %s=%j is unknown BACKEND_BAD_RESPONSE', async (op, path, key, value) => {
     answer(200, { ...template(path), [key]: value });
     const gw = gateway('kakaopay');
     const p = op === 'readyForPhone' ? gw.readyForPhone!(READY) : op === 'cancel' ? gw.cancel(CANCEL) : gw.approve({ ...APPROVE, pgToken: 'pgtoken0123456789' });
     expect(await failure(p)).toEqual({ type: 'GatewayError', kind: 'unknown', code: 'BACKEND_BAD_RESPONSE' });
+  });
+
+  // Was resolved with canceledAt "-000001-12-31T15:00:00.000Z" (year -1), outside the contract's UTC ISO times.
+  it('oneqpay cancel: canceled_at "0000.01.01 00:00:00" gives an ordinary UTC ISO time (now), like an unparseable one', async () => {
+    answer(200, { ...template('/pay/cancel'), canceled_at: '0000.01.01 00:00:00' });
+    const r = await gateway('oneqpay').cancel(CANCEL);
+    expect(r.canceledAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(r.canceledAt) - Date.now())).toBeLessThan(60_000);
   });
 
   // Were resolved with amount -4500.

@@ -50,7 +50,7 @@ const weirdNumber = fc.oneof(
   rawNumber.map((r) => `${RAW}${r}`),
 );
 const weirdString = fc.oneof(
-  fc.constantFrom('', ' ', 'x'.repeat(3000), '4500', 'null', 'READY', 'APPROVED', 'CANCELLED', 'FAILED', 'AUTH_PASSWORD', 'SUCCESS_PAYMENT', 'PART_CANCEL_PAYMENT', 'CANCEL_PAYMENT', 'FAIL_PAYMENT', 'QUIT_PAYMENT', 'SEND_TMS', 'MONEY', 'CARD', 'ACCOUNT'),
+  fc.constantFrom('', ' ', 'x'.repeat(3000), '4500', 'null', '0000-01-01T00:00:00', '0000.01.01 00:00:00', '2026-02-30T10:00:00', '2026.02.30 10:00:00', 'READY', 'APPROVED', 'CANCELLED', 'FAILED', 'AUTH_PASSWORD', 'SUCCESS_PAYMENT', 'PART_CANCEL_PAYMENT', 'CANCEL_PAYMENT', 'FAIL_PAYMENT', 'QUIT_PAYMENT', 'SEND_TMS', 'MONEY', 'CARD', 'ACCOUNT'),
   fc.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z?$/),
   fc.stringMatching(/^\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}:\d{2}$/),
   fc.string({ unit: 'binary', maxLength: 30 }),

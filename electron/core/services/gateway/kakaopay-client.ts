@@ -27,11 +27,15 @@ export interface KakaoPayGatewayOptions {
 const text = (max: number) => z.string().min(1).max(max);
 /** "2026-11-22T10:00:00" (Seoul) → "2026.11.22 10:00:00". */
 const oneqTime = (k: string) => `${k.slice(0, 10).replaceAll('-', '.')} ${k.slice(11, 19)}`;
-/** A real Seoul time: "0000-00-00T…" or "2026-02-30T…" is a bad answer, not a RangeError (or a rolled-over date) later. */
+const isoTime = (k: string) => new Date(`${k.slice(0, 19)}+09:00`).toISOString();
+/**
+ * A real Seoul time with a 4-digit UTC year: "0000-00-00T…", "2026-02-30T…" (which Date rolls over)
+ * or "0000-01-01T00:00:00" (year -1 in UTC) is a bad answer, not a RangeError or an odd ISO string later.
+ */
 const kTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/)
-  .refine((k) => isOneqDateTime(oneqTime(k)), 'not a real time');
+  .refine((k) => isOneqDateTime(oneqTime(k)) && /^\d{4}-/.test(isoTime(k)), 'not a real time');
 const STATUSES = ['READY', 'SEND_TMS', 'OPEN_PAYMENT', 'SELECT_METHOD', 'AUTH_PASSWORD', 'SUCCESS_PAYMENT', 'PART_CANCEL_PAYMENT', 'CANCEL_PAYMENT', 'FAIL_AUTH_PASSWORD', 'QUIT_PAYMENT', 'FAIL_PAYMENT'] as const;
 /** Integer KRW: a negative amount is a bad answer (unknown), never a result. */
 const krw = z.number().int().nonnegative();
@@ -96,8 +100,6 @@ export const kakaoErrorBody: ErrorBodyParser = (body) => {
   const code = r.data.extras?.method_result_code ?? String(r.data.code);
   return { code, detail: [String(r.data.code), code, r.data.extras?.rsp_code, r.data.extras?.detail ?? r.data.msg].filter(Boolean).join(': ') };
 };
-
-const isoTime = (k: string) => new Date(`${k.slice(0, 19)}+09:00`).toISOString();
 
 export function remoteStatus(s: (typeof STATUSES)[number]): RemoteStatus {
   if (s === 'SUCCESS_PAYMENT' || s === 'PART_CANCEL_PAYMENT') return 'APPROVED';

@@ -5,6 +5,7 @@
  * Credentials (optional): `Authorization: SECRET_KEY <cidSecret>` on every merchant call.
  */
 import { z } from 'zod';
+import { parseOneqDateTime } from '../../../../shared/domain/time';
 import type { PaymentGateway } from './gateway';
 import { lookupExtras } from './lookup-extras';
 import { FORM, call, createHttp, readCredentials, toForm, type CredentialsSource, type ErrorBodyParser, type Form } from './http-call';
@@ -72,11 +73,11 @@ export const oneqErrorBody: ErrorBodyParser = (body) => {
   return { code: r.data.code, detail: [r.data.code, r.data.rsp_code, r.data.detail ?? r.data.message_en].filter(Boolean).join(': ') };
 };
 
-/** "2026.11.22 10:00:00" (Seoul) → UTC ISO; now when absent or unparseable. */
+/** "2026.11.22 10:00:00" (Seoul) → UTC ISO; now when absent, not a real time (02.30) or not a 4-digit UTC year ("0000.01.01 00:00:00" is year -1). */
 function isoFromOneq(s: string | null): string {
-  const m = s ? /^(\d{4})\.(\d{2})\.(\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(s) : null;
-  const d = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}+09:00`) : new Date(NaN);
-  return Number.isNaN(d.getTime()) ? new Date().toISOString() : d.toISOString();
+  const d = s ? parseOneqDateTime(s) : new Date(NaN);
+  const iso = Number.isNaN(d.getTime()) ? '' : d.toISOString();
+  return /^\d{4}-/.test(iso) ? iso : new Date().toISOString();
 }
 
 export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGateway {
