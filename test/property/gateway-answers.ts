@@ -27,7 +27,7 @@ const kakaoOrder = {
 };
 
 /** A well-formed answer per endpoint path (both dialects' paths are distinct, /pay/store/token and /health are shared). */
-export const TEMPLATES: Record<string, unknown> = {
+export const TEMPLATES: Record<string, Record<string, unknown>> = {
   '/pay/store/token': { cid: 'OQ12345678', created_at: '2026.11.22 10:00:00', category_cd: 552101, approved_at: '2026.11.22 10:00:01', cid_secret: 'abcdefghijklmnop01234567', admin_key: '0123456789abcdef0123456789abcdef' },
   '/health': { ok: true },
   '/pay': { tid: '20261122000001', next_redirect_url: 'http://127.0.0.1/pay/showQRCode?tid=1', android_app_scheme: 'http://127.0.0.1/pay/oneq/transfer?tid=1', approved_at: '2026.11.22 10:00:00' },
@@ -37,6 +37,10 @@ export const TEMPLATES: Record<string, unknown> = {
   '/v1/payment/ready': { tid: 'T1234567890123456789', created_at: '2026-11-22T10:00:00', next_redirect_pc_url: 'http://127.0.0.1/pc', next_redirect_mobile_url: 'http://127.0.0.1/m', android_app_scheme: 'kakaotalk://x', pg_token: 'pgtoken0123456789' },
   '/v1/payment/approve': { aid: 'A1234', tid: 'T1234567890123456789', cid: 'OQ12345678', partner_order_id: 'T-1', partner_user_id: 'guest', payment_method_type: 'MONEY', item_name: '아메리카노', amount: money(4500), approved_at: '2026-11-22T10:00:05' },
   '/v1/payment/order': kakaoOrder,
+  '/v1/payment/order#authorized': { ...kakaoOrder, status: 'AUTH_PASSWORD', payment_method_type: null, canceled_amount: money(0), cancel_available_amount: money(0), approved_at: null },
+  '/v1/payment/order#ready': { ...kakaoOrder, status: 'READY', payment_method_type: null, approved_at: null, pg_token: undefined },
+  '/v1/payment/order#quit': { ...kakaoOrder, status: 'QUIT_PAYMENT', payment_method_type: null, approved_at: null, pg_token: undefined },
+  '/v1/payment/order#expired': { ...kakaoOrder, status: 'FAIL_PAYMENT', payment_method_type: null, approved_at: null, pg_token: undefined, failure_code: 'PAYMENT_EXPIRED' },
   '/v1/payment/cancel': { ...kakaoOrder, aid: 'A1235', status: 'CANCEL_PAYMENT', approved_cancel_amount: money(4500), canceled_amount: money(4500), cancel_available_amount: money(0), canceled_at: '2026-11-22T10:05:00' },
 };
 
@@ -65,7 +69,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 export type Body =
-  | { kind: 'template'; edits: Edit[]; cut: number | null }
+  /** The path's template (or its variant `path#…`, picked by `variant`), edited, maybe cut short. */
+  | { kind: 'template'; variant: number; edits: Edit[]; cut: number | null }
   | { kind: 'error'; style: 'oneq' | 'kakao'; code: string; kakaoCode: number }
   | { kind: 'json'; value: unknown }
   | { kind: 'text'; text: string }
@@ -83,7 +88,7 @@ export interface Answer {
 }
 
 const body: fc.Arbitrary<Body> = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ kind: fc.constant('template' as const), edits: fc.oneof(fc.constant<Edit[]>([]), { weight: 2, arbitrary: fc.array(edit, { minLength: 1, maxLength: 3 }) }), cut: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, fc.nat()) }) },
+  { weight: 10, arbitrary: fc.record({ kind: fc.constant('template' as const), variant: fc.nat(), edits: fc.oneof(fc.constant<Edit[]>([]), { weight: 2, arbitrary: fc.array(edit, { minLength: 1, maxLength: 3 }) }), cut: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, fc.nat()) }) },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -111,13 +116,16 @@ const status = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 100, max: 599 }) },
 );
 
-export const answer: fc.Arbitrary<Answer> = fc.record({
+const anyAnswer: fc.Arbitrary<Answer> = fc.record({
   status,
   contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/json; charset=euc-kr', 'text/html', 'text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded', null),
   mode: fc.oneof({ weight: 16, arbitrary: fc.constant('normal' as const) }, fc.constant('destroy' as const), fc.constant('short' as const)),
   bogusGzip: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, fc.constant(true)),
   body,
 });
+/** A well-formed 200 (some variant of the endpoint's answer): so that every method also reaches its success path. */
+const wellFormed: fc.Arbitrary<Answer> = fc.nat().map((variant) => ({ status: 200, contentType: 'application/json', mode: 'normal', bogusGzip: false, body: { kind: 'template', variant, edits: [], cut: null } }));
+export const answer: fc.Arbitrary<Answer> = fc.oneof({ weight: 3, arbitrary: anyAnswer }, wellFormed);
 
 function leafPaths(v: unknown, prefix: string[] = []): string[][] {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return [prefix];
@@ -140,7 +148,8 @@ function applyEdit(root: Record<string, unknown>, e: Edit): void {
 export function bodyBytes(b: Body, path: string): Buffer {
   switch (b.kind) {
     case 'template': {
-      const t = structuredClone(TEMPLATES[path] ?? {}) as Record<string, unknown>;
+      const variants = Object.keys(TEMPLATES).filter((k) => k === path || k.startsWith(`${path}#`));
+      const t = structuredClone(TEMPLATES[variants[b.variant % Math.max(1, variants.length)] ?? ''] ?? {});
       for (const e of b.edits) applyEdit(t, e);
       const text = JSON.stringify(t).replace(new RegExp(`"${RAW}([^"]*)"`, 'g'), '$1');
       return Buffer.from(b.cut === null ? text : text.slice(0, b.cut % (text.length + 1)));
