@@ -50,12 +50,15 @@ export function tokenBodyFromBytes(bytes: Uint8Array): string {
 export function parseQrPayload(raw: string): QrParseResult {
   if (typeof raw !== 'string') return { ok: false, code: 'QR_NOT_TEXT' };
   if (raw.length > QR_MAX_INPUT) return { ok: false, code: 'QR_TOO_LONG' };
-  const text = raw.replace(/^[\s\r\n]+|[\s\r\n]+$/g, '').toUpperCase();
-  if (text.length === 0) return { ok: false, code: 'QR_EMPTY' };
-  if (!/^[\x20-\x7e]+$/.test(text)) return { ok: false, code: 'QR_NOT_TEXT' };
+  const trimmed = raw.replace(/^[\s\r\n]+|[\s\r\n]+$/g, '');
+  if (trimmed.length === 0) return { ok: false, code: 'QR_EMPTY' };
+  // Checked before upper-casing: toUpperCase() maps some non-ASCII letters to ASCII ('ſ' → 'S', 'ﬀ' → 'FF').
+  if (!/^[\x20-\x7e]+$/.test(trimmed)) return { ok: false, code: 'QR_NOT_TEXT' };
+  const text = trimmed.toUpperCase();
   const m = /^ONEQ(\d+)\.(.*)$/.exec(text);
   if (!m) return { ok: false, code: 'QR_UNKNOWN_FORMAT' };
-  if (Number(m[1]) !== QR_VERSION) return { ok: false, code: 'QR_UNSUPPORTED_VERSION' };
+  // The version as written ("ONEQ01." is not the v1 text the backend knows).
+  if (m[1] !== String(QR_VERSION)) return { ok: false, code: 'QR_UNSUPPORTED_VERSION' };
   const rest = m[2]!;
   if (rest.length !== BODY_LEN + 2 || ![...rest].every((c) => ALPHABET.includes(c))) return { ok: false, code: 'QR_UNKNOWN_FORMAT' };
   const body = rest.slice(0, BODY_LEN);

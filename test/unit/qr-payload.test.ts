@@ -42,6 +42,18 @@ describe('customer QR payload v1', () => {
   ])('rejects %j with %s', (text, code) => {
     expect(parseQrPayload(text)).toEqual({ ok: false, code });
   });
+  // Counterexamples of test/property/fuzz-qr-payload.test.ts, kept as examples: each stands for a
+  // valid payload (second column) but is not its text, so it must be refused.
+  it.each([
+    ['ONEQ01.AAAAAAAAAAAAAAAA3D', 'ONEQ1.AAAAAAAAAAAAAAAA3D', 'QR_UNSUPPORTED_VERSION'], // leading zero: was accepted as v1 with a text the backend never issued
+    ['ONEQ0000000000000001.AAAAAAAAAAAAAAAA3D', 'ONEQ1.AAAAAAAAAAAAAAAA3D', 'QR_UNSUPPORTED_VERSION'],
+    ['ONEQ1.AAAAAAAAAAAAAſAA2L', 'ONEQ1.AAAAAAAAAAAAASAA2L', 'QR_NOT_TEXT'], // 'ſ'.toUpperCase() is 'S': non-ASCII passed the check made after upper-casing
+    ['ONEQ1.AAﬂAAAAAAAAAAAAOO', 'ONEQ1.AAFLAAAAAAAAAAAAOO', 'QR_NOT_TEXT'], // ligature 'ﬂ' → 'FL'
+    ['ONEQ1.YBDBBNNYNT4J7CPZGı', 'ONEQ1.YBDBBNNYNT4J7CPZGI', 'QR_NOT_TEXT'], // dotless 'ı' → 'I'
+  ])('fuzz counterexample %j (looks like %s) → %s', (text, meant, code) => {
+    expect(parseQrPayload(meant).ok).toBe(true);
+    expect(parseQrPayload(text)).toEqual({ ok: false, code });
+  });
   it('builds a token body from random bytes and masks tokens for the ledger', () => {
     expect(tokenBodyFromBytes(new Uint8Array(16).fill(255))).toBe('7777777777777777');
     expect(maskQrText(good)).not.toContain(body.slice(4, 12));

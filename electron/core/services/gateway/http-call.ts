@@ -8,7 +8,8 @@
  *       a bare 404 on a look-up → unknown (it does not prove the order was never seen)
  *   5xx → unknown BACKEND_UNKNOWN
  *   any status whose error code says the outcome is open (A0007 BANK_NO_RESPONSE, A0001
- *       BANK_PROCESSING, A0326 DUPLICATE_TRANSACTION) → unknown with that code: look it up
+ *       BANK_PROCESSING, A0326 DUPLICATE_TRANSACTION, BACKEND_UNKNOWN, BACKEND_BAD_RESPONSE)
+ *       → unknown with that code: look it up
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
@@ -18,8 +19,11 @@ import { GatewayError, type MerchantCredentials } from './gateway';
 export const FORM = 'application/x-www-form-urlencoded;charset=utf-8';
 /** Never reached the backend: nothing can have happened. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_INVALID_URL']);
-/** Error codes that leave the outcome open: the caller must look the transaction up. */
-export const OPEN_OUTCOME_CODES: ReadonlySet<ErrorCode> = new Set(['BANK_NO_RESPONSE', 'BANK_PROCESSING', 'DUPLICATE_TRANSACTION']);
+/**
+ * Error codes that leave the outcome open: the caller must look the transaction up. The terminal's own
+ * "unknown" codes are among them: a backend (or a proxy) answering 4xx with BACKEND_UNKNOWN says it does not know either.
+ */
+export const OPEN_OUTCOME_CODES: ReadonlySet<ErrorCode> = new Set(['BANK_NO_RESPONSE', 'BANK_PROCESSING', 'DUPLICATE_TRANSACTION', 'BACKEND_UNKNOWN', 'BACKEND_BAD_RESPONSE']);
 
 export type Form = Record<string, string | number | undefined>;
 /** A backend error body reduced to its code and a developer detail; null when the body is not one. */

@@ -11,6 +11,7 @@
  * Store registration uses the simulator's /pay/store/token (a real Kakao cid comes with the contract).
  */
 import { z } from 'zod';
+import { isOneqDateTime } from '../../../../shared/domain/time';
 import { GatewayError, type ApproveRequest, type LookupResponse, type PaymentGateway, type RemoteStatus } from './gateway';
 import { FORM, call, createHttp, readCredentials, toForm, type CredentialsSource, type ErrorBodyParser, type Form, type Send } from './http-call';
 import { lookupExtras } from './lookup-extras';
@@ -24,9 +25,21 @@ export interface KakaoPayGatewayOptions {
 }
 
 const text = (max: number) => z.string().min(1).max(max);
-const kTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+/** "2026-11-22T10:00:00" (Seoul) → "2026.11.22 10:00:00". */
+const oneqTime = (k: string) => `${k.slice(0, 10).replaceAll('-', '.')} ${k.slice(11, 19)}`;
+const isoTime = (k: string) => new Date(`${k.slice(0, 19)}+09:00`).toISOString();
+/**
+ * A real Seoul time with a 4-digit UTC year: "0000-00-00T…", "2026-02-30T…" (which Date rolls over)
+ * or "0000-01-01T00:00:00" (year -1 in UTC) is a bad answer, not a RangeError or an odd ISO string later.
+ */
+const kTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/)
+  .refine((k) => isOneqDateTime(oneqTime(k)) && /^\d{4}-/.test(isoTime(k)), 'not a real time');
 const STATUSES = ['READY', 'SEND_TMS', 'OPEN_PAYMENT', 'SELECT_METHOD', 'AUTH_PASSWORD', 'SUCCESS_PAYMENT', 'PART_CANCEL_PAYMENT', 'CANCEL_PAYMENT', 'FAIL_AUTH_PASSWORD', 'QUIT_PAYMENT', 'FAIL_PAYMENT'] as const;
-const amount = z.object({ total: z.number().int(), tax_free: z.number().int(), vat: z.number().int() });
+/** Integer KRW: a negative amount is a bad answer (unknown), never a result. */
+const krw = z.number().int().nonnegative();
+const amount = z.object({ total: krw, tax_free: krw, vat: krw });
 
 const readySchema = z.object({
   tid: text(20),
@@ -87,10 +100,6 @@ export const kakaoErrorBody: ErrorBodyParser = (body) => {
   const code = r.data.extras?.method_result_code ?? String(r.data.code);
   return { code, detail: [String(r.data.code), code, r.data.extras?.rsp_code, r.data.extras?.detail ?? r.data.msg].filter(Boolean).join(': ') };
 };
-
-/** "2026-11-22T10:00:00" (Seoul) → "2026.11.22 10:00:00". */
-const oneqTime = (k: string) => `${k.slice(0, 10).replaceAll('-', '.')} ${k.slice(11, 19)}`;
-const isoTime = (k: string) => new Date(`${k.slice(0, 19)}+09:00`).toISOString();
 
 export function remoteStatus(s: (typeof STATUSES)[number]): RemoteStatus {
   if (s === 'SUCCESS_PAYMENT' || s === 'PART_CANCEL_PAYMENT') return 'APPROVED';

@@ -5,6 +5,7 @@
  * Credentials (optional): `Authorization: SECRET_KEY <cidSecret>` on every merchant call.
  */
 import { z } from 'zod';
+import { parseOneqDateTime } from '../../../../shared/domain/time';
 import type { PaymentGateway } from './gateway';
 import { lookupExtras } from './lookup-extras';
 import { FORM, call, createHttp, readCredentials, toForm, type CredentialsSource, type ErrorBodyParser, type Form } from './http-call';
@@ -19,6 +20,8 @@ export interface OneqPayGatewayOptions {
 const tid = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()]).transform(String);
 const text = (max: number) => z.string().min(1).max(max);
 const oneqStatus = z.enum(['READY', 'APPROVED', 'FAILED', 'CANCELLED']);
+/** Integer KRW: a negative amount is a bad answer (unknown), never a result. */
+const krw = z.number().int().nonnegative();
 
 const registerSchema = z.object({
   cid: text(10),
@@ -36,7 +39,7 @@ const approveSchema = z.object({
   member_id: z.string().max(100),
   payment_method_type: text(10),
   item_name: z.string().max(200),
-  amount: z.number().int(),
+  amount: krw,
   tran_dt: text(20),
 });
 const statusSchema = z.object({
@@ -44,7 +47,7 @@ const statusSchema = z.object({
   cid: text(10),
   order_id: text(100),
   status: oneqStatus,
-  amount: z.number().int(),
+  amount: krw,
   payment_method_type: z.string().max(10).nullable(),
   tran_dt: z.string().max(20).nullable(),
   canceled_amount: z.number().int().nonnegative().optional(),
@@ -70,11 +73,11 @@ export const oneqErrorBody: ErrorBodyParser = (body) => {
   return { code: r.data.code, detail: [r.data.code, r.data.rsp_code, r.data.detail ?? r.data.message_en].filter(Boolean).join(': ') };
 };
 
-/** "2026.11.22 10:00:00" (Seoul) → UTC ISO; now when absent or unparseable. */
+/** "2026.11.22 10:00:00" (Seoul) → UTC ISO; now when absent, not a real time (02.30) or not a 4-digit UTC year ("0000.01.01 00:00:00" is year -1). */
 function isoFromOneq(s: string | null): string {
-  const m = s ? /^(\d{4})\.(\d{2})\.(\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(s) : null;
-  const d = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}+09:00`) : new Date(NaN);
-  return Number.isNaN(d.getTime()) ? new Date().toISOString() : d.toISOString();
+  const d = s ? parseOneqDateTime(s) : new Date(NaN);
+  const iso = Number.isNaN(d.getTime()) ? '' : d.toISOString();
+  return /^\d{4}-/.test(iso) ? iso : new Date().toISOString();
 }
 
 export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGateway {
