@@ -51,6 +51,10 @@ export const ERROR_MESSAGES = {
   CUSTOMER_QUIT: { ko: '고객이 결제를 취소했습니다.', en: 'The customer cancelled the payment.' },
   CUSTOMER_AUTH_FAILED: { ko: '고객의 결제 비밀번호 인증에 실패했습니다.', en: "The customer's payment password check failed." },
   CANCEL_AMOUNT_EXCEEDED: { ko: '취소 금액이 취소 가능 금액을 초과합니다.', en: 'The cancel amount exceeds the amount that can still be cancelled.' },
+  STORE_REGISTRATION_UNCONFIRMED: {
+    ko: '가맹점 등록 결과를 확인하지 못했습니다. 잠시 후 다시 등록해 주세요 (같은 사업자등록번호는 한 번만 등록됩니다).',
+    en: 'Could not confirm the store registration. Please register again shortly (a business number is registered only once).',
+  },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
