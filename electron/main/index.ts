@@ -1,6 +1,7 @@
 /** Electron shell: app lifecycle, the window, IPC over the core's router. */
 import { app, BrowserWindow, dialog } from 'electron';
 import { createCore, type Core } from '../core/core';
+import { startupFailureMessage } from '../core/startup-error';
 import { registerIpc } from './ipc';
 import { guardContents, hardenSession } from './security';
 import { createMainWindow } from './window';
@@ -26,7 +27,7 @@ app.whenReady().then(async () => {
   try {
     core = await createCore({ dataDir, shell: 'electron', version: app.getVersion() });
   } catch (e) {
-    dialog.showErrorBox('QR POS', `데이터 폴더를 열 수 없습니다 / Cannot open the data folder:\n${dataDir}\n\n${e instanceof Error ? e.message : String(e)}`);
+    dialog.showErrorBox('QR POS', startupFailureMessage(e, dataDir));
     app.exit(1);
     return;
   }
