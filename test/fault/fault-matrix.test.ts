@@ -144,10 +144,15 @@ async function runRegister(step: StepDef, f: FaultDef, exp: RegisterExpect): Pro
   });
 }
 
+/** One runner per way of driving the core (StepDef.drive); a new drive (e.g. 'refund') needs its entry here. */
+const RUNNERS: Record<StepDef['drive'], (step: StepDef, f: FaultDef) => Promise<Row>> = {
+  register: (step, f) => runRegister(step, f, step.expect(f) as RegisterExpect),
+  checkout: (step, f) => runCheckout(step, f, step.expect(f) as PaymentExpect),
+};
+
 describe.each(STEPS.map((s) => [s.name, s] as const))('fault matrix: %s', (_name, step) => {
   it.each(FAULTS.map((f) => [f.name, f] as const))('%s', async (_f, f) => {
-    const exp = step.expect(f);
-    const row = step.drive === 'register' ? await runRegister(step, f, exp as RegisterExpect) : await runCheckout(step, f, exp as PaymentExpect);
+    const row = await RUNNERS[step.drive](step, f);
     table.push(row);
     expect(row, `${row.step} × ${row.fault}: expected ${row.expected}, observed ${row.observed}, charged ${row.charged}`).toMatchObject({ pass: true });
   });

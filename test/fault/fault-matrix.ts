@@ -2,7 +2,15 @@
  * The network fault matrix as data: steps × faults → what the terminal must end with.
  * A step names the simulator route its fault is put on, how the core is driven through it
  * (`drive`, see the runners in fault-matrix.test.ts) and what the outcome must be for each fault.
- * Adding a step (e.g. cancel) is one entry here plus, for a new `drive`, one runner.
+ * Adding a step is one entry here plus, for a new `drive`, one runner (RUNNERS in fault-matrix.test.ts).
+ *
+ * Cancel (the router's refundPayment, being written in services/payment/refund-*.ts): add 'refund' to
+ * StepDef['drive'], a RefundExpect ({ first, final, refunds: 0 | 1, code }), the STEPS entry
+ *   { name: 'cancel', path: '/pay/cancel', method: 'POST', count: 1, drive: 'refund', expect }
+ * (rejected → refund failed, 0 refunds; unknown → retried/looked up with the same cancel_request_id →
+ * refunded once, whether or not the fault committed), and a runRefund runner: checkout without a fault,
+ * put the fault on /pay/cancel, call refundPayment, settle, wait for held requests, then count the
+ * order's CANCEL rows in the simulator's payment_actions (never 2) and the balance given back once.
  */
 import type { ErrorCode } from '../../shared/domain/errors';
 import { FAULT_TIMEOUT_MS } from './remote-core';
