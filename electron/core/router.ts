@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { methods, type MethodName, type MethodOutput, type Methods, type RpcResult } from '../../shared/contract';
 import { PosError, type ErrorCode, isErrorCode } from '../../shared/domain/errors';
+import { storageError } from './db/storage-errors';
 
 export type Handlers = { [M in MethodName]: (input: z.output<Methods[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M> };
 
@@ -51,6 +52,12 @@ export function createRouter(handlers: Handlers): Router {
         return { ok: true, value: out.data };
       } catch (e) {
         if (e instanceof PosError) return { ok: false, error: e.toShape() };
+        // The ledger could not be written (disk full, folder turned read-only): say that, not INTERNAL.
+        const storage = storageError(e);
+        if (storage) {
+          console.error(`[router] ${m}: ledger not writable:`, storage.detail);
+          return { ok: false, error: storage.toShape() };
+        }
         console.error(`[router] ${m} failed:`, e);
         return { ok: false, error: { code: 'INTERNAL', detail: e instanceof Error ? e.message.slice(0, 200) : 'unexpected error' } };
       }

@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { createCore } from './core';
+import { createCore, type Core } from './core';
+import { startupFailureMessage } from './startup-error';
 import { startWebShell } from './web-shell';
 
 async function main(): Promise<void> {
@@ -16,7 +17,14 @@ async function main(): Promise<void> {
   });
   const root = resolve(__dirname, '../..');
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const core = await createCore({ dataDir: resolve(values['data-dir']), shell: 'web', version });
+  const dataDir = resolve(values['data-dir']);
+  let core: Core;
+  try {
+    core = await createCore({ dataDir, shell: 'web', version });
+  } catch (e) {
+    console.error(`QR POS web shell failed to start:\n${startupFailureMessage(e, dataDir)}`);
+    process.exit(1);
+  }
   const shell = await startWebShell({ router: core.router, events: core.events, rendererDir: resolve(root, values['renderer-dir']), port: Number(values.port) });
   console.log(`QR POS web shell: open ${shell.appUrl}`);
   console.log(JSON.stringify({ event: 'listening', url: shell.url, appUrl: shell.appUrl }));

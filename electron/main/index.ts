@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { createCore, type Core } from '../core/core';
+import { startupFailureMessage } from '../core/startup-error';
 import { registerIpc } from './ipc';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { guardContents, hardenSession, registerAppScheme, serveRenderer } from './security';
@@ -33,7 +34,7 @@ app.whenReady().then(async () => {
     const secretCipher = await createSafeStorageCipher(safeStorage);
     core = await createCore({ dataDir, shell: 'electron', version: app.getVersion(), secretCipher: secretCipher ?? undefined });
   } catch (e) {
-    dialog.showErrorBox('QR POS', `데이터 폴더를 열 수 없습니다 / Cannot open the data folder:\n${dataDir}\n\n${e instanceof Error ? e.message : String(e)}`);
+    dialog.showErrorBox('QR POS', startupFailureMessage(e, dataDir));
     app.exit(1);
     return;
   }

@@ -1,7 +1,7 @@
 /**
  * Fault injection for tests and cashier training: the next N calls of an endpoint are delayed, time
- * out after committing, have their connection reset, get a 5xx, or get one of the Open Banking
- * response codes of seed 001. Off unless the simulator is started with `faults` (CLI --faults).
+ * out after committing, have their connection reset, get a 5xx or a garbage body, or get one of the
+ * Open Banking response codes of seed 001. Off unless the simulator is started with `faults` (CLI --faults).
  *
  *   mode        what the caller sees                                    commit (runs the operation) by default
  *   delay       the normal answer after delay_ms                        yes
@@ -9,6 +9,8 @@
  *               is reset (the client times out first)
  *   reset       the connection reset                                    no    (commit: true = reset after doing it)
  *   http_5xx    status (500..599) with an INTERNAL body                 no
+ *   garbage     200 with a body that is not JSON (a broken proxy, a     yes   (the answer is lost, not the work)
+ *               truncated answer)
  *   code        A0007 → 504 BANK_NO_RESPONSE (look up)                  yes
  *               A0017 | 311 → 424 BANK_TIMEOUT_REJECTED (nothing done)  no
  *               A0001 | 400 → 202 BANK_PROCESSING (look up)             yes
@@ -39,7 +41,7 @@ export const faultSpecSchema = z
     /** Route path as registered, e.g. "/pay/success", "/v1/payment/approve", or "*" for every merchant call. */
     path: z.string().min(1).max(100),
     method: z.enum(['GET', 'POST', '*']).default('*'),
-    mode: z.enum(['delay', 'timeout', 'reset', 'http_5xx', 'code']),
+    mode: z.enum(['delay', 'timeout', 'reset', 'http_5xx', 'garbage', 'code']),
     count: z.coerce.number().int().min(1).max(1000).default(1),
     delay_ms: z.coerce.number().int().min(0).max(60_000).optional(),
     status: z.coerce.number().int().min(500).max(599).default(500),
@@ -53,7 +55,7 @@ export interface FaultRule {
   id: number;
   path: string;
   method: 'GET' | 'POST' | '*';
-  mode: 'delay' | 'timeout' | 'reset' | 'http_5xx' | 'code';
+  mode: 'delay' | 'timeout' | 'reset' | 'http_5xx' | 'garbage' | 'code';
   remaining: number;
   delay_ms: number;
   status: number;
@@ -62,6 +64,8 @@ export interface FaultRule {
 }
 
 const MAX_RULES = 64;
+/** What the garbage mode answers: JSON cut off in the middle. */
+export const GARBAGE = '{"tid": "1234567890", "next_redirect_url": [garbage';
 
 export class Faults {
   private rules: FaultRule[] = [];
@@ -79,7 +83,7 @@ export class Faults {
     }
     if (this.rules.length >= MAX_RULES) throw new SimError(409, 'VALIDATION_FAILED', `at most ${MAX_RULES} fault rules`);
     const f = r.data;
-    const commitDefault = f.mode === 'code' ? BANK[f.code!].commit : f.mode === 'delay' || f.mode === 'timeout';
+    const commitDefault = f.mode === 'code' ? BANK[f.code!].commit : f.mode === 'delay' || f.mode === 'timeout' || f.mode === 'garbage';
     const rule: FaultRule = {
       id: this.nextId++,
       path: f.path,
@@ -164,6 +168,8 @@ export class Faults {
           return reset();
         case 'http_5xx':
           throw new SimError(rule.status, 'INTERNAL', `injected fault: HTTP ${rule.status}`);
+        case 'garbage':
+          return reply.status(200).type('application/json; charset=utf-8').send(GARBAGE);
         case 'code': {
           const b = BANK[rule.code!];
           throw new SimError(b.status, b.code, `injected fault: ${rule.code}`, undefined, rule.code!);

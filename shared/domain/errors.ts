@@ -53,6 +53,18 @@ export const ERROR_MESSAGES = {
   REFUND_UNKNOWN: { ko: '취소 결과 확인 중입니다. 같은 건을 다시 취소하지 마세요.', en: 'Checking the cancel result. Do not cancel this payment again.' },
   REFUND_IN_PROGRESS: { ko: '처리 중인 취소가 있습니다. 결과를 확인한 뒤 진행해 주세요.', en: 'A cancel of this payment is in progress. Check its result first.' },
   CANCEL_AMOUNT_EXCEEDED: { ko: '취소 금액이 취소 가능 금액을 초과합니다.', en: 'The cancel amount exceeds the amount that can still be cancelled.' },
+  STORE_REGISTRATION_UNCONFIRMED: {
+    ko: '가맹점 등록 결과를 확인하지 못했습니다. 잠시 후 다시 등록해 주세요 (같은 사업자등록번호는 한 번만 등록됩니다).',
+    en: 'Could not confirm the store registration. Please register again shortly (a business number is registered only once).',
+  },
+  DATA_DIR_READONLY: {
+    ko: '데이터 폴더에 쓸 수 없습니다 (읽기 전용이거나 권한이 없습니다). 결제 기록을 남길 수 없어 결제를 시작하지 않습니다. 기존 기록은 그대로입니다. 폴더 권한이나 저장 장치를 확인해 주세요.',
+    en: 'The data folder cannot be written (read-only or no permission). Payments cannot be recorded, so none are started. Existing records are unchanged. Check the folder permissions or the drive.',
+  },
+  DISK_FULL: {
+    ko: '저장 공간이 부족하여 결제 기록을 저장할 수 없습니다. 기존 기록은 그대로입니다. 공간을 확보한 뒤 앱을 다시 시작해 주세요 (진행 중이던 결제는 시작할 때 확인합니다).',
+    en: 'The disk is full: payments cannot be recorded. Existing records are unchanged. Free up space and restart the app (a payment in progress is checked at start).',
+  },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

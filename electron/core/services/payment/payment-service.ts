@@ -101,7 +101,8 @@ export class PaymentService {
       if (p.status === 'created') {
         out.push(this.set(p.id, 'failed', { error: { code: 'BACKEND_UNREACHABLE', detail: 'app stopped before the request was sent' } }));
       } else {
-        // After a restart the customer is gone: a payment the backend still has as READY is not approved now.
+        // After a restart the customer is gone: a payment the backend still has as READY is not approved
+        // now — unless an approval was already sent (see resolveLoop: it may still land, so it is completed).
         out.push(await this.resolve(p.id, false));
       }
     }
@@ -171,7 +172,11 @@ export class PaymentService {
         case 'CANCELLED':
           return this.set(id, 'failed', { tid: remote.tid, error: { code: 'BACKEND_REJECTED', detail: `backend reports ${remote.status}` } }, `lookup: ${remote.status}`);
         case 'READY': {
-          if (!mayApprove) return this.set(id, 'failed', { tid: remote.tid, error: { code: 'BACKEND_UNREACHABLE', detail: 'not approved before the app stopped; the customer was not charged' } }, 'lookup: ready, not approved');
+          // READY does not prove that an approval we sent will never land (held in a queue, retransmitted,
+          // delayed past our timeout or our crash): once approve was requested, settle the race by approving
+          // (idempotent: a late duplicate is ignored, A0326) so a late packet cannot charge a 'failed' payment.
+          // Without an approval sent, a READY tid cannot be charged: after a restart it is failed.
+          if (!mayApprove && !this.approveWasSent(p)) return this.set(id, 'failed', { tid: remote.tid, error: { code: 'BACKEND_UNREACHABLE', detail: 'not approved before the app stopped; the customer was not charged' } }, 'lookup: ready, not approved');
           const store = this.d.store();
           if (!store) continue;
           if (!p.tid) this.set(id, 'ready', { tid: remote.tid }, 'lookup: ready');
@@ -180,7 +185,16 @@ export class PaymentService {
         }
       }
     }
-    return this.get(id); // still unknown after bounded look-ups; recovery on next start or a recheck settles it
+    // Still unknown after bounded look-ups; a recheck or the next start settles it. A payment that recovery
+    // found mid-flight (ready_requested, ready, approve_requested) is marked 'unknown' now: nothing is in
+    // flight any more, and only 'unknown' is offered for a recheck.
+    const left = this.get(id);
+    if (left.status === 'unknown' || left.status === 'approved' || left.status === 'failed') return left;
+    return this.set(id, 'unknown', { error: { code: 'BACKEND_UNKNOWN', detail: `not settled after ${this.delays.length} look-ups` } }, 'lookup: gave up');
+  }
+
+  private approveWasSent(p: Payment): boolean {
+    return p.status === 'approve_requested' || this.d.repo.history(p.id).some((h) => h.status === 'approve_requested');
   }
 
   private set(id: number, status: Payment['status'], f?: TransitionFields, detail?: string): Payment {

@@ -1,5 +1,6 @@
 import type { StoreProfile, StoreRegistration } from '../../../../shared/contract';
-import type { MerchantCredentials, PaymentGateway } from '../gateway/gateway';
+import { PosError } from '../../../../shared/domain/errors';
+import { GatewayError, type MerchantCredentials, type PaymentGateway } from '../gateway/gateway';
 import { toPosError } from '../gateway/to-pos-error';
 import type { StoreRepo } from './store-repo';
 
@@ -30,6 +31,10 @@ export class StoreService {
         postNo: input.postNo,
       });
     } catch (e) {
+      // Timeout, reset, 5xx, garbage, A0007…: the store may be registered at the backend, or not. Say so
+      // (not BACKEND_UNKNOWN's payment wording); registering again is safe: the partnership API is
+      // idempotent per business number (same cid).
+      if (e instanceof GatewayError && e.kind === 'unknown') throw new PosError('STORE_REGISTRATION_UNCONFIRMED', `${e.code}: ${e.detail}`);
       throw toPosError(e);
     }
     if (res.cidSecret || res.adminKey) await this.saveCredentials({ ...(res.cidSecret ? { cidSecret: res.cidSecret } : {}), ...(res.adminKey ? { adminKey: res.adminKey } : {}) });

@@ -1,0 +1,115 @@
+/**
+ * The terminal core in a child process, for the kill test (kill-recovery.test.ts): createCore on
+ * --data-dir with a remote backend (the simulator that the test process runs, so it survives the
+ * kills), then checkouts in a loop, each with a fresh one-time QR from the simulator's wallet API.
+ *
+ *   node --import tsx test/fault/core-child.ts --data-dir D --backend URL
+ *        --customers c1,c2 [--seed N] [--checkouts N] [--hold-at STATE --hold-nth K]
+ *
+ * It announces itself on stdout, one JSON object a line (written synchronously):
+ *   { ev: 'up', open: [ids] }            the non-final payments found before createCore (recovery's work)
+ *   { ev: 'recovered', open: [ids] }     those settled (open: what is still non-final after 10 s)
+ *   { ev: 'state', id, status }          each committed payment state (payment.updated)
+ *   { ev: 'hold', id, status }           --hold-at: the K-th commit of STATE, then the child blocks
+ *                                        (synchronously: no further I/O) until it is killed, 10 s at most
+ *   { ev: 'done', id, status, code }     a checkout returned
+ *   { ev: 'finished' }                   --checkouts done, every payment final or given up on, core closed
+ */
+import { writeSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createCore } from '../../electron/core/core';
+import { openLedger } from '../../electron/core/db/open-ledger';
+import { PaymentRepo } from '../../electron/core/services/payment/payment-repo';
+import type { Payment, RpcResult, StoreProfile } from '../../shared/contract';
+import { prng } from './prng';
+import { FAULT_LOOKUP_DELAYS_MS, FAULT_TIMEOUT_MS, configureRemote } from './remote-core';
+
+const CHILD_TIMEOUT_MS = FAULT_TIMEOUT_MS;
+const REGISTRATION = { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' };
+
+const out = (o: Record<string, unknown>) => {
+  try {
+    writeSync(1, `${JSON.stringify(o)}\n`);
+  } catch {
+    process.exit(4); // the parent is gone (EPIPE): never run on unobserved
+  }
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  const { values: a } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      backend: { type: 'string' },
+      customers: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      checkouts: { type: 'string', default: '1000' },
+      'hold-at': { type: 'string' },
+      'hold-nth': { type: 'string', default: '1' },
+    },
+  });
+  const dataDir = a['data-dir'];
+  const backend = a.backend;
+  const customers = (a.customers ?? '').split(',').filter(Boolean);
+  if (!dataDir || !backend || customers.length === 0) throw new Error('usage: --data-dir D --backend URL --customers c1,c2');
+  const rnd = prng(Number(a.seed));
+
+  // Test-side configuration through the ledger's own settings (as the settings screen would store them).
+  configureRemote(dataDir, backend, CHILD_TIMEOUT_MS);
+  const pre = openLedger(dataDir);
+  const open = new PaymentRepo(pre).listNonFinal().map((p) => p.id);
+  pre.close();
+  out({ ev: 'up', open });
+
+  const holdAt = a['hold-at'];
+  let holdLeft = Number(a['hold-nth']);
+  const core = await createCore({ dataDir, shell: 'web', version: 'fault-child', lookupDelaysMs: FAULT_LOOKUP_DELAYS_MS });
+  const hold = (p: Payment) => {
+    out({ ev: 'hold', id: p.id, status: p.status });
+    // Block the whole process right after the commit: no network call, no further write, until SIGKILL.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);
+    out({ ev: 'error', message: 'hold: not killed within 10 s' });
+    process.exit(3);
+  };
+  core.events.subscribe((e) => {
+    if (e.name !== 'payment.updated') return;
+    const p = e.payload;
+    out({ ev: 'state', id: p.id, status: p.status });
+    if (holdAt === p.status && --holdLeft === 0) hold(p);
+  });
+
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const r = (await core.router.call(method, input)) as RpcResult<T>;
+    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.detail ?? ''}`);
+    return r.value;
+  };
+  if (!(await call<StoreProfile | null>('getStore', {}))) {
+    const store = await call<StoreProfile>('registerStore', REGISTRATION);
+    out({ ev: 'store', cid: store.cid });
+  }
+
+  const stillOpen = () => open.filter((id) => !['approved', 'failed'].includes(core.payments.get(id).status));
+  for (let i = 0; i < 200 && stillOpen().length > 0; i++) await sleep(50);
+  out({ ev: 'recovered', open: stillOpen() });
+
+  const n = Number(a.checkouts);
+  for (let i = 0; i < n; i++) {
+    const customer = rnd.pick(customers);
+    const qr = await fetch(`${backend}/wallet/api/customers/${customer}/qr`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(5000) });
+    if (!qr.ok) throw new Error(`qr: HTTP ${qr.status}`);
+    const { qr_text: qrText } = (await qr.json()) as { qr_text: string };
+    const items = [{ name: '아메리카노', unitPrice: rnd.int(10, 500) * 10, quantity: rnd.int(1, 3), taxFree: false }];
+    const r = (await core.router.call('checkout', { items, qrText })) as RpcResult<Payment>;
+    out(r.ok ? { ev: 'done', id: r.value.id, status: r.value.status, code: r.value.error?.code ?? null } : { ev: 'done', id: null, status: 'error', code: r.error.code });
+  }
+  // Let background look-ups of 'unknown' checkouts finish (bounded), then close cleanly.
+  const repo = new PaymentRepo(core.db);
+  for (let i = 0; i < 200 && repo.listNonFinal().length > 0; i++) await sleep(50);
+  await core.close();
+  out({ ev: 'finished' });
+}
+
+main().catch((e: unknown) => {
+  out({ ev: 'error', message: e instanceof Error ? e.message : String(e) });
+  process.exit(2);
+});
