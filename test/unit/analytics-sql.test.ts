@@ -34,7 +34,7 @@ let service: AnalyticsService;
 let seq = 0;
 
 function totals(amount: number) {
-  return { total: amount, taxFree: 0, vat: Math.round(amount / 11), supply: amount - Math.round(amount / 11), itemName: '상품', quantity: 1 };
+  return { total: amount, taxFree: 0, taxable: amount, vat: Math.round(amount / 11), supply: amount - Math.round(amount / 11), itemName: '상품', quantity: 1 };
 }
 
 /** A payment created and finished at the UTC instant `iso`. */
