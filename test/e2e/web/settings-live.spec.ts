@@ -57,6 +57,16 @@ async function sell(page: Page, price: number, qr: string): Promise<Payment> {
   return p;
 }
 
+/** The app is one screen high (it scrolls inside): a tall window shows every section whole for the screenshots. */
+async function tall(page: Page, fn: () => Promise<unknown>): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  try {
+    await fn();
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+}
+
 test('settings: backend and printer changes take effect without a restart', async ({ page, shell }) => {
   test.setTimeout(90_000);
   await page.goto(shell.appUrl);
@@ -74,11 +84,14 @@ test('settings: backend and printer changes take effect without a restart', asyn
   await expect(page.getByTestId('settings-screen')).toBeVisible();
   await expect(page.getByTestId('settings-store').getByTestId('store-cid')).toHaveText(cid1);
   await shot(page, 'settings-01-top');
-  for (const id of ['language', 'backend', 'store', 'credentials', 'printer', 'scanner', 'camera']) {
-    const section = page.getByTestId(`settings-${id}`);
-    await expect(section).toBeVisible();
-    await section.screenshot({ path: `test-results/screens/settings-section-${id}.png` });
-  }
+  await tall(page, async () => {
+    await shot(page, 'settings-02-all-sections');
+    for (const id of ['language', 'backend', 'store', 'credentials', 'printer', 'scanner', 'camera']) {
+      const section = page.getByTestId(`settings-${id}`);
+      await expect(section).toBeVisible();
+      await section.screenshot({ path: `test-results/screens/settings-section-${id}.png` });
+    }
+  });
 
   // 연결 테스트 of the saved embedded simulator.
   await page.getByTestId('backend-test').click();
@@ -116,7 +129,7 @@ test('settings: backend and printer changes take effect without a restart', asyn
   await expect(storeSection.getByTestId('settings-store-server-changed')).toContainText(sim.url);
   await expect(storeSection.getByTestId('biz-no')).toHaveValue('220-81-62517'); // the onboarding form, filled in
   await expect(storeSection.getByTestId('store-name')).toHaveValue('하나카페 을지로점');
-  await storeSection.screenshot({ path: 'test-results/screens/settings-04-store-reregister.png' });
+  await tall(page, () => storeSection.screenshot({ path: 'test-results/screens/settings-04-store-reregister.png' }));
 
   // 5. Register there: a new cid, in the section and the top bar.
   await storeSection.getByTestId('register-submit').click();
@@ -129,7 +142,7 @@ test('settings: backend and printer changes take effect without a restart', asyn
   await expect(done).toContainText(cid1);
   await expect(page.getByTestId('top-cid')).toHaveText(cid2);
   expect((await rpc<StoreProfile>(page, 'getStore')).cid).toBe(cid2);
-  await storeSection.screenshot({ path: 'test-results/screens/settings-05-store-new-cid.png' });
+  await tall(page, () => storeSection.screenshot({ path: 'test-results/screens/settings-05-store-new-cid.png' }));
 
   // 6. Printer: none → TCP to the emulator, saved; the status bar sees it.
   await expect(page.getByTestId('printer-status')).toHaveAttribute('data-state', 'none');

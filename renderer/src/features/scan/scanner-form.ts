@@ -4,7 +4,7 @@
  * the core accepts. Pure.
  */
 import { serialScannerSettingsSchema, wedgeSettingsSchema, type ScannerSettings } from '../../../../shared/contract';
-import type { MessageKey } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/ko';
 
 type Serial = ScannerSettings['serial'];
 
