@@ -300,6 +300,69 @@ export type ReceiptPreviewView = z.infer<typeof receiptPreviewSchema>;
 /** A payment's receipt; with refundId, the cancel receipt of that refund. */
 const paymentRef = z.object({ paymentId: z.number().int().positive(), refundId: z.number().int().positive().optional() }).strict();
 
+// ── Settings, diagnostics and sales analytics (issue 7) ─────────────────────────────────────────
+/** A backend to try without saving it; without one, the saved backend. */
+export const backendTestInputSchema = z.object({ backend: backendSettingsSchema.optional() }).strict();
+export const backendTestResultSchema = z.object({
+  /** The backend answered its health check in time with what it should. */
+  ok: z.boolean(),
+  /** Round trip of the health check (ms); null when it failed. */
+  latencyMs: z.number().int().nonnegative().nullable(),
+  /** Why it failed (BACKEND_UNREACHABLE, BACKEND_BAD_RESPONSE, BACKEND_UNKNOWN for a timeout …). */
+  code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).nullable(),
+  detail: z.string().nullable(),
+  mode: z.enum(['embedded', 'remote']),
+  dialect: z.enum(DIALECTS),
+  /** What was called ('' when the embedded simulator could not start). */
+  url: z.string(),
+  testedAt: isoUtc,
+});
+export type BackendTestResult = z.infer<typeof backendTestResultSchema>;
+
+/** A Seoul calendar day, "YYYY-MM-DD", that exists (no 02-30). */
+export const seoulDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, 'not a calendar day');
+export const ANALYTICS_MAX_DAYS = 366;
+/** A period of Seoul days, both ends included. */
+export const analyticsInputSchema = z
+  .object({ from: seoulDaySchema, to: seoulDaySchema })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'from after to', path: ['to'] })
+  .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 < ANALYTICS_MAX_DAYS, { message: `at most ${ANALYTICS_MAX_DAYS} days`, path: ['to'] });
+export type AnalyticsInput = z.infer<typeof analyticsInputSchema>;
+/**
+ * Approved sales of a bucket: count, gross KRW, what their confirmed cancels gave back, and net = gross - refunded.
+ * A sale counts at its approval time (Seoul) and its cancels are taken off the same bucket, whenever they happened.
+ */
+const salesBucket = z.object({ count: z.number().int(), gross: z.number().int(), refunded: z.number().int(), net: z.number().int() });
+export const analyticsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  totals: salesBucket.extend({ refundCount: z.number().int() }),
+  /** 24 entries, Seoul hour 0–23. */
+  byHour: z.array(salesBucket.extend({ hour: z.number().int().min(0).max(23) })),
+  /** 7 entries, Seoul weekday 0 = Sunday … 6 = Saturday. */
+  byWeekday: z.array(salesBucket.extend({ weekday: z.number().int().min(0).max(6) })),
+  /** The backend's payment method type (계좌, MONEY, CARD …; null when unknown), net descending. */
+  byMethod: z.array(salesBucket.extend({ method: z.string().nullable() })),
+  /** The store's category code recorded with each payment (null for payments from before it was recorded), net descending. */
+  byCategory: z.array(salesBucket.extend({ categoryCd: z.number().int().nullable() })),
+});
+export type Analytics = z.infer<typeof analyticsSchema>;
+export type SalesBucket = z.infer<typeof salesBucket>;
+
+const settingsDiagnosticsMethods = {
+  /** Pings a backend (the given one, unsaved, or the saved one) with the same gateway the payments use. */
+  testBackend: { input: backendTestInputSchema, output: backendTestResultSchema },
+  /** Sales by Seoul hour, weekday, payment method and category code over a period, net of refunds. */
+  getAnalytics: { input: analyticsInputSchema, output: analyticsSchema },
+} as const;
+
 export const methods = {
   getAppInfo: { input: empty, output: appInfoSchema },
   getSettings: { input: empty, output: settingsSchema },
@@ -330,6 +393,7 @@ export const methods = {
   getScannerSettings: { input: empty, output: scannerSettingsSchema },
   updateScannerSettings: { input: scannerSettingsPatchSchema, output: scannerSettingsSchema },
   getScannerStatus: { input: empty, output: scannerStatusSchema },
+  ...settingsDiagnosticsMethods,
 } as const;
 
 export type Methods = typeof methods;

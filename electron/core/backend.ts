@@ -40,6 +40,16 @@ export class Backend {
     return this.simulator.url;
   }
 
+  /** The base URL a backend setting means, saved or not (starts the embedded simulator if it is asked for). */
+  async urlFor(b: Settings['backend']): Promise<string> {
+    return b.mode === 'remote' ? b.url.replace(/\/+$/, '') : this.ensureSimulator();
+  }
+
+  /** The merchant keys the gateways send (read on every call). */
+  merchantCredentials(): MerchantCredentials {
+    return this.credentials();
+  }
+
   gateway(): PaymentGateway {
     const s = this.settings();
     const baseUrl = this.url();

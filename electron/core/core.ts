@@ -4,9 +4,11 @@
  */
 import type Database from 'better-sqlite3';
 import { Backend } from './backend';
+import { testBackend } from './backend-test';
 import { openLedger } from './db/open-ledger';
 import { EventBus } from './events';
-import { createRouter, type Router } from './router';
+import { createRouter, type Handlers, type Router } from './router';
+import { AnalyticsService } from './services/analytics/analytics-service';
 import { PaymentRepo } from './services/payment/payment-repo';
 import { PaymentService } from './services/payment/payment-service';
 import { RefundService } from './services/payment/refund-service';
@@ -86,6 +88,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const scanner = new ScannerService({ db, events });
   void scanner.start().catch((e: unknown) => console.error('[scanner] start failed', e));
 
+  // Settings, diagnostics and sales analytics (issue 7).
+  const analytics = new AnalyticsService(db);
+  const settingsDiagnosticsHandlers: Pick<Handlers, 'testBackend' | 'getAnalytics'> = {
+    testBackend: ({ backend: target }) => testBackend(backend, target ?? settings.get().backend),
+    getAnalytics: (period) => analytics.get(period),
+  };
+
   const router = createRouter({
     getAppInfo: async () => {
       const mode = settings.get().backend.mode;
@@ -133,6 +142,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     getScannerSettings: () => scanner.settings(),
     updateScannerSettings: (patch) => scanner.update(patch),
     getScannerStatus: () => scanner.status(),
+    ...settingsDiagnosticsHandlers,
   });
 
   return {

@@ -9,9 +9,12 @@ import { pos } from './api/pos';
 import { ErrorText } from './components/ErrorText';
 import { StatusBar } from './components/StatusBar';
 import { needsStore, TABS, TopBar, type Tab } from './components/TopBar';
+import { AnalyticsScreen } from './features/analytics/AnalyticsScreen';
 import { CheckoutScreen } from './features/checkout/CheckoutScreen';
+import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
 import { HistoryScreen } from './features/history/HistoryScreen';
 import { StoreScreen } from './features/onboarding/StoreScreen';
+import { CameraStatusProvider } from './features/scan/camera/camera-status';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { I18nProvider, translate, type Lang } from './i18n/i18n';
 import { errorCodeOf } from './lib/errors';
@@ -50,7 +53,7 @@ export function App() {
     document.title = translate(lang, 'app.title');
   }, [lang]);
 
-  // Alt+1/2/3/4: switch screens (no store yet: only the store and settings screens).
+  // Alt+1…6: switch screens (no store yet: only the store and settings screens).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
@@ -78,6 +81,7 @@ export function App() {
 
   return (
     <I18nProvider lang={lang}>
+      <CameraStatusProvider>
       <div className="app">
         <TopBar store={store} tab={tab} onTab={setTab} onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} />
         {boot.state === 'loading' && <main className="screen screen--center muted">{translate(lang, 'app.loading')}</main>}
@@ -95,11 +99,14 @@ export function App() {
             {store && <CheckoutScreen active={tab === 'checkout'} appInfo={appInfo} />}
             {tab === 'history' && store && <HistoryScreen />}
             {tab === 'store' && <StoreScreen store={store} onRegistered={setStore} onStart={() => setTab('checkout')} />}
-            {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} />}
+            {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} store={store} onStoreRegistered={setStore} />}
+            {tab === 'analytics' && store && <AnalyticsScreen />}
+            {tab === 'diagnostics' && <DiagnosticsScreen />}
           </>
         )}
         <StatusBar info={appInfo} />
       </div>
+      </CameraStatusProvider>
     </I18nProvider>
   );
 }

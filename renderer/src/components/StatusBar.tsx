@@ -1,9 +1,10 @@
 import type { AppInfo } from '../../../shared/contract';
+import { CameraStatus } from '../features/scan/camera/CameraStatus';
 import { SerialStatus } from '../features/scan/SerialStatus';
 import { PRINTER_DISPLAY_KEY, printerDisplay, usePrinter } from '../features/settings/printer-store';
 import { useI18n } from '../i18n/i18n';
 
-/** Backend (embedded simulator or remote) with a reachable dot, the receipt printer, data folder, version. */
+/** Backend (embedded simulator or remote) with a reachable dot, serial scanner, camera, receipt printer, data folder, version. */
 export function StatusBar({ info }: { info: AppInfo | null }) {
   const { t } = useI18n();
   const printer = usePrinter();
@@ -17,6 +18,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
         {t('status.backend')}: {info ? (info.backend.mode === 'embedded' ? t('status.embedded') : `${t('status.remote')} ${info.backend.url}`) : '…'} ({reachLabel})
       </span>
       <SerialStatus />
+      <CameraStatus />
       <span className="statusbar__item" data-testid="printer-status" data-state={printerState} title={printer.status?.detail ?? ''}>
         <span className={`dot dot--printer-${printerState}`} aria-hidden="true" />
         {t('printer.label')}: {t(PRINTER_DISPLAY_KEY[printerState])}

@@ -89,8 +89,9 @@ export class PaymentRepo {
     const id = this.db.transaction(() => {
       const info = this.db
         .prepare(
-          `INSERT INTO payments (order_id, cid, status, amount, tax_free, vat, supply, item_name, quantity, items_json, qr_masked, created_at, updated_at)
-           VALUES (?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          // category_cd: the store's category at the time of sale (sales analytics by category).
+          `INSERT INTO payments (order_id, cid, status, amount, tax_free, vat, supply, item_name, quantity, items_json, qr_masked, created_at, updated_at, category_cd)
+           VALUES (?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT category_cd FROM store_profile WHERE id = 1))`,
         )
         .run(p.orderId, p.cid, p.totals.total, p.totals.taxFree, p.totals.vat, p.totals.supply, p.totals.itemName, p.totals.quantity, JSON.stringify(p.items), p.qrMasked, at, at);
       const newId = Number(info.lastInsertRowid);

@@ -1,4 +1,5 @@
 import { Kbd } from '../../components/Kbd';
+import { TABS } from '../../components/TopBar';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 
 const HINTS: readonly [string, MessageKey][] = [
@@ -9,7 +10,7 @@ const HINTS: readonly [string, MessageKey][] = [
   ['Ctrl+⌫', 'keys.ctrlBackspace'],
   ['Del', 'keys.del'],
   ['+ / −', 'keys.plusMinus'],
-  ['Alt+1·2·3', 'keys.tabs'],
+  [`Alt+1–${TABS.length}`, 'keys.tabs'],
 ];
 
 export function ShortcutHints() {

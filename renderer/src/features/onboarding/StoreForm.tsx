@@ -31,9 +31,16 @@ const SPECS: readonly FieldSpec[] = [
   { field: 'postNo', label: 'field.postNo', testId: 'post-no', placeholder: 'field.postNo.placeholder', optional: true, inputMode: 'numeric', maxLength: 5, autoComplete: 'postal-code' },
 ];
 
-export function StoreForm({ onRegistered }: { onRegistered: (store: StoreProfile) => void }) {
+interface StoreFormProps {
+  onRegistered: (store: StoreProfile) => void;
+  /** Filled in already (re-registering from 설정: the current profile). */
+  initial?: Form;
+  submitLabel?: string;
+}
+
+export function StoreForm({ onRegistered, initial, submitLabel }: StoreFormProps) {
   const { t, err } = useI18n();
-  const [form, setForm] = useState<Form>(EMPTY_FORM);
+  const [form, setForm] = useState<Form>(initial ?? EMPTY_FORM);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
@@ -99,7 +106,7 @@ export function StoreForm({ onRegistered }: { onRegistered: (store: StoreProfile
       </div>
       <ErrorText code={formError} testId="form-error" className="error-text--big" />
       <button type="submit" className="btn btn--primary btn--big" data-testid="register-submit" disabled={busy}>
-        {busy ? t('onboarding.submitting') : t('onboarding.submit')}
+        {busy ? t('onboarding.submitting') : (submitLabel ?? t('onboarding.submit'))}
       </button>
     </form>
   );

@@ -4,7 +4,8 @@ import { formatBusinessNumber } from '../../../../shared/domain/business-number'
 import { formatSeoulDateTime } from '../../../../shared/domain/time';
 import { useI18n } from '../../i18n/i18n';
 
-export function StoreProfileView({ store }: { store: StoreProfile }) {
+/** `bare`: without the screen title (inside the 설정 screen's section). */
+export function StoreProfileView({ store, bare = false }: { store: StoreProfile; bare?: boolean }) {
   const { t } = useI18n();
   const rows: [string, string, string?][] = [
     [t('onboarding.cid'), store.cid, 'store-cid'],
@@ -20,7 +21,7 @@ export function StoreProfileView({ store }: { store: StoreProfile }) {
   ];
   return (
     <section className="profile">
-      <h1 className="screen-title">{t('store.title')}</h1>
+      {!bare && <h1 className="screen-title">{t('store.title')}</h1>}
       <dl className="profile__list">
         {rows.map(([label, value, testId]) => (
           <div key={label} className="profile__row">

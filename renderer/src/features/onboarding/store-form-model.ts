@@ -1,6 +1,6 @@
 /** The registration form: its fields, and field errors from the contract's own schema (no rules re-implemented here). */
-import { storeRegistrationSchema, type StoreRegistration } from '../../../../shared/contract';
-import { isValidBusinessNumber } from '../../../../shared/domain/business-number';
+import { storeRegistrationSchema, type StoreProfile, type StoreRegistration } from '../../../../shared/contract';
+import { formatBusinessNumber, isValidBusinessNumber } from '../../../../shared/domain/business-number';
 import type { MessageKey } from '../../i18n/i18n';
 
 export type FormField = 'businessNo' | 'name' | 'representative' | 'phone' | 'address1' | 'address2' | 'postNo';
@@ -20,6 +20,11 @@ const REQUIRED_KEY: Partial<Record<FormField, MessageKey>> = {
   address2: 'field.address2.required',
   postNo: 'field.postNo.invalid',
 };
+
+/** The form holding a registered store's details (re-registering). */
+export function storeFormOf(p: StoreProfile): StoreForm {
+  return { businessNo: formatBusinessNumber(p.businessNo), name: p.name, representative: p.representative, phone: p.phone, address1: p.address1, address2: p.address2, postNo: p.postNo };
+}
 
 /** The check the cashier sees on leaving the 사업자등록번호 field. */
 export function businessNoError(value: string): FieldError | undefined {

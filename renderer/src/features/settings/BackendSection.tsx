@@ -1,4 +1,7 @@
-/** 결제 서버: the embedded simulator or a remote server (URL checked with the contract's schema). */
+/**
+ * 결제 서버: the embedded simulator or a remote server (URL checked with the contract's schema), with
+ * 연결 테스트 of what the form holds — before saving, and by itself after saving.
+ */
 import { useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/domain/errors';
@@ -7,10 +10,11 @@ import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
+import { ConnectionTestResult, useBackendTest } from './ConnectionTest';
 import { SaveState, SelectField, SettingsSection } from './controls';
 import { backendForm, DIALECT_LABEL, DIALECTS, validateBackendForm, type BackendForm } from './settings-forms';
 
-export function BackendSection({ saved, onSaved }: { saved: Settings['backend']; onSaved: (s: Settings) => void }) {
+export function BackendSection({ saved, onSaved }: { saved: Settings['backend']; onSaved: (s: Settings, before: Settings['backend']) => void }) {
   const { t } = useI18n();
   const [form, setForm] = useState<BackendForm>(() => backendForm(saved));
   const [urlError, setUrlError] = useState<MessageKey | null>(null);
@@ -18,29 +22,42 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
   const urlRef = useRef<HTMLInputElement>(null);
+  const test = useBackendTest();
 
   const edit = (patch: Partial<BackendForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     setUrlError(null);
     setError(null);
     setState('dirty');
+    test.clear(); // a result is about the values it tested
+  };
+
+  /** The form's backend, or null (and the URL field's message) when the contract refuses it. */
+  const checked = (): Settings['backend'] | null => {
+    const v = validateBackendForm(form);
+    if (v.ok) return v.value;
+    setUrlError(v.urlError);
+    urlRef.current?.focus();
+    return null;
+  };
+
+  const runTest = () => {
+    const b = checked();
+    if (b) void test.run(b);
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    const v = validateBackendForm(form);
-    if (!v.ok) {
-      setUrlError(v.urlError);
-      urlRef.current?.focus();
-      return;
-    }
+    const b = checked();
+    if (!b) return;
     setBusy(true);
     try {
-      const next = await pos.updateSettings({ backend: v.value });
+      const next = await pos.updateSettings({ backend: b });
       setForm(backendForm(next.backend));
       setState('saved');
-      onSaved(next);
+      onSaved(next, saved);
+      void test.run(); // the saved backend, as the payments will now use it
     } catch (ex) {
       setError(errorCodeOf(ex));
     } finally {
@@ -85,8 +102,15 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
             {busy ? t('settings.saving') : t('settings.save')}
           </button>
           <SaveState state={state} testId="backend-saved" />
+          <span className="settings__tools">
+            <button type="button" className="btn btn--secondary" data-testid="backend-test" disabled={busy || test.busy} onClick={runTest}>
+              {test.busy ? t('settings.backend.testing') : t('settings.backend.test')}
+            </button>
+          </span>
         </div>
         <ErrorText code={error} testId="backend-error" />
+        {test.result && <ConnectionTestResult result={test.result} testId="backend-test-result" />}
+        <p className="muted settings__hint">{t('settings.backend.newCidHint')}</p>
       </form>
     </SettingsSection>
   );

@@ -1,15 +1,22 @@
-/** 설정 (Alt+4): language, payment server, receipt printer. Every section saves on its own and applies at once. */
+/**
+ * 설정 (Alt+4): language, payment server (with 연결 테스트) and merchant keys, store profile (다시 등록),
+ * receipt printer, scanners, camera. Every section is checked with the contract's schemas, saves on its own
+ * and applies at once, without a restart.
+ */
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../../../shared/contract';
+import type { Settings, StoreProfile } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 import { pos } from '../../api/pos';
 import { ErrorText } from '../../components/ErrorText';
 import { useI18n, type Lang } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { BackendSection } from './BackendSection';
+import { CameraSection } from './CameraSection';
 import { CredentialsSection } from './CredentialsSection';
 import { SettingsSection } from './controls';
 import { PrinterSection } from './PrinterSection';
+import { ScannerSection } from './ScannerSection';
+import { StoreSection } from './StoreSection';
 
 /** Each language in its own name. */
 const LANGS: readonly [Lang, string][] = [
@@ -22,12 +29,17 @@ interface SettingsScreenProps {
   languageBusy: boolean;
   /** The payment server changed: the status bar should look again. */
   onBackendSaved: () => void;
+  store: StoreProfile | null;
+  onStoreRegistered: (store: StoreProfile) => void;
 }
 
-export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved }: SettingsScreenProps) {
+const sameServer = (a: Settings['backend'], b: Settings['backend']) => a.mode === b.mode && a.dialect === b.dialect && (a.mode === 'embedded' || (b.mode === 'remote' && a.url === b.url));
+
+export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved, store, onStoreRegistered }: SettingsScreenProps) {
   const { t, lang } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const [serverChanged, setServerChanged] = useState(false);
 
   useEffect(() => {
     let alive = true;
@@ -63,18 +75,27 @@ export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved }: Set
             </SettingsSection>
             <BackendSection
               saved={settings.backend}
-              onSaved={(s) => {
+              onSaved={(s, before) => {
                 setSettings(s);
+                if (!sameServer(before, s.backend)) setServerChanged(true);
                 onBackendSaved();
               }}
             />
-            <CredentialsSection />
-            <SettingsSection title={t('settings.scanner')} testId="settings-scanner">
-              <p className="muted">{t('settings.scanner.placeholder')}</p>
-            </SettingsSection>
+            <StoreSection
+              store={store}
+              server={settings.backend.mode === 'embedded' ? t('status.embedded') : settings.backend.url}
+              serverChanged={serverChanged}
+              onRegistered={(s) => {
+                setServerChanged(false);
+                onStoreRegistered(s);
+              }}
+            />
+            <CredentialsSection key={store?.cid ?? ''} />
           </div>
           <div className="settings__column">
             <PrinterSection saved={settings.printer} onSaved={(printer) => setSettings((s) => (s ? { ...s, printer } : s))} />
+            <ScannerSection />
+            <CameraSection />
           </div>
         </div>
       )}

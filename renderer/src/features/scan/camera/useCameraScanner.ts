@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { CameraScanner, type CameraDecode } from './camera-scanner';
+import { useReportCameraState } from './camera-status';
 
 export type CameraState = 'off' | 'starting' | 'scanning' | 'none' | 'denied' | 'error';
 
@@ -52,25 +53,37 @@ async function tuneTrack(track: MediaStreamTrack): Promise<void> {
   if (advanced.length) await track.applyConstraints({ advanced } as MediaTrackConstraints).catch(() => undefined);
 }
 
-export function useCameraScanner(active: boolean, deviceId: string, onScan: (text: string, d: CameraDecode) => void): UseCameraScanner {
-  const videoRef = useRef<HTMLVideoElement | null>(null);
-  const [state, setState] = useState<CameraState>('off');
-  const [error, setError] = useState<string | null>(null);
+/** The cameras to choose from, kept current on plug/unplug (labels appear once camera permission is granted). */
+export function useCameraList(): { cameras: CameraInfo[]; refresh: () => void } {
   const [cameras, setCameras] = useState<CameraInfo[]>([]);
-  const [activeDeviceId, setActiveDeviceId] = useState('');
-  const [engine, setEngine] = useState<string | null>(null);
-  const scanned = useEffectEvent(onScan);
-  const scannerRef = useRef<CameraScanner | null>(null);
-
   const refresh = useCallback(() => {
     listCameras().then(setCameras, () => setCameras([]));
   }, []);
-
   useEffect(() => {
     refresh();
     navigator.mediaDevices?.addEventListener?.('devicechange', refresh);
     return () => navigator.mediaDevices?.removeEventListener?.('devicechange', refresh);
   }, [refresh]);
+  return { cameras, refresh };
+}
+
+export interface CameraScannerHooks {
+  /** Every decode, repeats included (diagnostics: decode time, how often it reads). */
+  onDecode?: (d: CameraDecode) => void;
+}
+
+export function useCameraScanner(active: boolean, deviceId: string, onScan: (text: string, d: CameraDecode) => void, hooks: CameraScannerHooks = {}): UseCameraScanner {
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  const [state, setState] = useState<CameraState>('off');
+  const [error, setError] = useState<string | null>(null);
+  const { cameras, refresh } = useCameraList();
+  const [activeDeviceId, setActiveDeviceId] = useState('');
+  const [engine, setEngine] = useState<string | null>(null);
+  const scanned = useEffectEvent(onScan);
+  const decoded = useEffectEvent((d: CameraDecode) => hooks.onDecode?.(d));
+  const scannerRef = useRef<CameraScanner | null>(null);
+  // The status bar's camera item reads this (one camera, one state: no second getUserMedia).
+  useReportCameraState(state);
 
   // The workers live as long as the component: they stay warm across stop/start.
   useEffect(
@@ -113,7 +126,7 @@ export function useCameraScanner(active: boolean, deviceId: string, onScan: (tex
       video.srcObject = s;
       await video.play().catch(() => undefined);
       if (cancelled) return;
-      const scanner = (scannerRef.current ??= new CameraScanner(video, { onScan: (t, d) => scanned(t, d), onEngine: (e) => setEngine(e) }));
+      const scanner = (scannerRef.current ??= new CameraScanner(video, { onScan: (t, d) => scanned(t, d), onDecode: (d) => decoded(d), onEngine: (e) => setEngine(e) }));
       scanner.start();
       setState('scanning');
       refresh(); // labels are readable once permission is granted
