@@ -159,7 +159,7 @@ describe('sales analytics SQL', () => {
   });
 });
 
-describe('category code on payments (migration 5)', () => {
+describe('category code on payments (migration 4)', () => {
   it('is recorded at creation from the store profile', () => {
     const rows = db.prepare('SELECT order_id, category_cd FROM payments ORDER BY id').all() as { order_id: string; category_cd: number }[];
     expect(rows.at(-1)).toEqual({ order_id: `O${seq}`, category_cd: 9 });

@@ -106,7 +106,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE print_jobs ADD COLUMN refund_id INTEGER REFERENCES refunds (id);
   DROP INDEX print_jobs_one_original;
   CREATE UNIQUE INDEX print_jobs_one_original ON print_jobs (payment_id, kind, IFNULL(refund_id, 0)) WHERE copy = 'original' AND payment_id IS NOT NULL;
-  `,  // 5 (sales analytics; appended after the last one here, renumbered on merge): the store's category code
+  `,
+  // 4: sales analytics: the store's category code
   // recorded with each payment (PaymentRepo.create), older rows get the current store's; the sale-time index
   // the analytics queries range over (services/analytics/analytics-service.ts).
   `

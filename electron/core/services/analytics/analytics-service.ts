@@ -5,7 +5,7 @@
  *   local time computed in SQL as UTC + 9 h (Korea has no daylight saving).
  * - Net = gross - the cancels the backend confirmed (refunds.status = 'cancelled'); a cancel is taken off
  *   the bucket of the sale it cancels, whenever it happened, so "by hour" shows what each hour's sales became.
- * - Category = the store's category code recorded with the payment at creation (migration 5).
+ * - Category = the store's category code recorded with the payment at creation (migration 4).
  */
 import type Database from 'better-sqlite3';
 import type { Analytics, AnalyticsInput, SalesBucket } from '../../../../shared/contract';
