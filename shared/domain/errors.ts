@@ -53,6 +53,8 @@ export const ERROR_MESSAGES = {
   REFUND_UNKNOWN: { ko: '취소 결과 확인 중입니다. 같은 건을 다시 취소하지 마세요.', en: 'Checking the cancel result. Do not cancel this payment again.' },
   REFUND_IN_PROGRESS: { ko: '처리 중인 취소가 있습니다. 결과를 확인한 뒤 진행해 주세요.', en: 'A cancel of this payment is in progress. Check its result first.' },
   CANCEL_AMOUNT_EXCEEDED: { ko: '취소 금액이 취소 가능 금액을 초과합니다.', en: 'The cancel amount exceeds the amount that can still be cancelled.' },
+  // Customer display / merchant-presented QR (issue 7)
+  PAYMENT_CANCELLED: { ko: '결제 요청을 취소했습니다. 고객에게 청구되지 않았습니다.', en: 'The payment request was cancelled. The customer was not charged.' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
