@@ -107,6 +107,11 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX print_jobs_one_original;
   CREATE UNIQUE INDEX print_jobs_one_original ON print_jobs (payment_id, kind, IFNULL(refund_id, 0)) WHERE copy = 'original' AND payment_id IS NOT NULL;
   `,
+  // 5 (issue 7; the entry after history/settlement's 4 — renumbered on merge): how the customer paid —
+  //   cpm: the cashier scanned the customer's QR; mpm: the customer scanned the terminal's QR and approved on the phone
+  `
+  ALTER TABLE payments ADD COLUMN flow TEXT NOT NULL DEFAULT 'cpm' CHECK (flow IN ('cpm', 'mpm'));
+  `,
 ];
 
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): { from: number; to: number } {
