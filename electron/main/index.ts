@@ -1,6 +1,7 @@
 /** Electron shell: app lifecycle, the window, IPC over the core's router. */
 import { app, BrowserWindow, dialog } from 'electron';
 import { createCore, type Core } from '../core/core';
+import { customerDisplayWindow, openCustomerDisplay } from './customer-display-window';
 import { registerIpc } from './ipc';
 import { guardContents, hardenSession } from './security';
 import { createMainWindow } from './window';
@@ -31,8 +32,9 @@ app.whenReady().then(async () => {
     return;
   }
   const c = core;
-  registerIpc(c, () => win);
+  registerIpc(c, () => win, customerDisplayWindow);
   win = createMainWindow();
+  openCustomerDisplay(win);
   win.on('closed', () => (win = null));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow();

@@ -1,23 +1,32 @@
 /** Registers one ipcMain handler per contract method, all through the core's router. */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, METHOD_NAMES } from '../../shared/contract';
+import { DISPLAY_WINDOW_EVENTS, DISPLAY_WINDOW_METHODS, IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, METHOD_NAMES } from '../../shared/contract';
 import type { Core } from '../core/core';
 
-export function registerIpc(core: Core, mainWindow: () => BrowserWindow | null): () => void {
+export function registerIpc(core: Core, mainWindow: () => BrowserWindow | null, displayWindow: () => BrowserWindow | null = () => null): () => void {
   const fromAppMainFrame = (event: IpcMainInvokeEvent): boolean => {
     const win = mainWindow();
     const frame = event.senderFrame;
     return !!win && !!frame && event.sender === win.webContents && frame === win.webContents.mainFrame;
   };
+  // The customer display window (customer-display-window.ts), same frame check: only its read-only methods.
+  const fromDisplayFrame = (event: IpcMainInvokeEvent): boolean => {
+    const win = displayWindow();
+    const frame = event.senderFrame;
+    return !!win && !!frame && event.sender === win.webContents && frame === win.webContents.mainFrame;
+  };
   for (const m of METHOD_NAMES) {
+    const displayMayCall = DISPLAY_WINDOW_METHODS.includes(m);
     ipcMain.handle(IPC_CHANNEL_PREFIX + m, async (event, input: unknown) => {
-      if (!fromAppMainFrame(event)) return { ok: false, error: { code: 'FORBIDDEN', detail: 'sender is not the app window' } };
+      if (!fromAppMainFrame(event) && !(displayMayCall && fromDisplayFrame(event))) return { ok: false, error: { code: 'FORBIDDEN', detail: 'sender is not the app window' } };
       return core.router.call(m, input);
     });
   }
   const unsubscribe = core.events.subscribe((ev) => {
     const win = mainWindow();
     if (win && !win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, ev);
+    const display = displayWindow();
+    if (display && !display.isDestroyed() && DISPLAY_WINDOW_EVENTS.includes(ev.name)) display.webContents.send(IPC_EVENT_CHANNEL, ev);
   });
   return () => {
     unsubscribe();
