@@ -193,7 +193,7 @@ export class MpmService {
 
   private async withdraw(s: Session): Promise<void> {
     const gw = this.d.gateway();
-    let remote: LookupResponse | null = null;
+    let remote: LookupResponse | null;
     try {
       remote = gw.quitReady ? await gw.quitReady(s.cid, s.tid!) : null;
     } catch (e) {
