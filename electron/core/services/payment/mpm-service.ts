@@ -188,7 +188,9 @@ export class MpmService {
     const failed = this.set(s.id, 'failed', { error: { code, detail } });
     this.finish(s, failed);
     const withdrawal = this.withdraw(s).catch((e: unknown) => console.error('[mpm] withdrawal failed', e));
-    return Promise.race([withdrawal, new Promise<void>((r) => setTimeout(r, this.d.quitWaitMs ?? 3000))]);
+    let cap: ReturnType<typeof setTimeout> | undefined;
+    const capped = new Promise<void>((r) => (cap = setTimeout(r, this.d.quitWaitMs ?? 3000)));
+    return Promise.race([withdrawal, capped]).finally(() => clearTimeout(cap));
   }
 
   private async withdraw(s: Session): Promise<void> {
