@@ -1,7 +1,7 @@
 /** What the customer display says in each phase, and a declined payment's reason in the customer's words. Pure. */
 import type { DisplayPhase, DisplayState } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/domain/errors';
-import type { MessageKey } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/ko';
 
 /** Reasons a customer can act on, said to the customer (the cashier's messages say "ask for another method"). */
 const REASONS: Partial<Record<ErrorCode, MessageKey>> = {
