@@ -77,10 +77,12 @@ export const settingsSchema = z
     paymentTimeoutMs: z.number().int().min(1000).max(120_000),
     /** Receipt printer: profile, transport, paper width, auto-print, footer. */
     printer: printerSettingsSchema,
+    /** Merchant-presented QR: how long the customer has to approve on the phone (then PAYMENT_EXPIRED). */
+    mpmTimeoutMs: z.number().int().min(1000).max(900_000),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { language: 'ko', backend: { mode: 'embedded', dialect: 'oneqpay' }, paymentTimeoutMs: 15_000, printer: DEFAULT_PRINTER_SETTINGS };
+export const DEFAULT_SETTINGS: Settings = { language: 'ko', backend: { mode: 'embedded', dialect: 'oneqpay' }, paymentTimeoutMs: 15_000, printer: DEFAULT_PRINTER_SETTINGS, mpmTimeoutMs: 180_000 };
 
 export const PAYMENT_STATUSES = ['created', 'ready_requested', 'ready', 'approve_requested', 'approved', 'failed', 'unknown'] as const;
 export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
@@ -125,6 +127,8 @@ export const paymentSchema = z.object({
   quantity: z.number().int(),
   items: z.array(cartItemSchema),
   qrMasked: z.string(),
+  /** cpm: the cashier scanned the customer's QR; mpm: the customer scanned the terminal's QR and approved on the phone. */
+  flow: z.enum(['cpm', 'mpm']),
   tid: z.string().nullable(),
   methodType: z.string().nullable(),
   approvedAt: isoUtc.nullable(),
@@ -363,6 +367,65 @@ const settingsDiagnosticsMethods = {
   getAnalytics: { input: analyticsInputSchema, output: analyticsSchema },
 } as const;
 
+// ── Customer display and merchant-presented QR (issue 7) ────────────────────────────────────────
+/**
+ * What the customer-facing screen shows. The cashier's checkout sets the cart phases
+ * (setDisplayState); the core sets the payment phases from the sale under way and re-broadcasts
+ * every change as `display.state`.
+ *   idle → cart → awaiting_scan (CPM: the customer shows their QR) | mpm_qr (the customer scans ours)
+ *   → processing → approved → thanks → idle, or declined (message = why), back to the cart on retry.
+ */
+export const DISPLAY_PHASES = ['idle', 'cart', 'awaiting_scan', 'processing', 'mpm_qr', 'approved', 'declined', 'thanks'] as const;
+export type DisplayPhase = (typeof DISPLAY_PHASES)[number];
+/** The phases the cashier's screen may set; the others follow the payment. */
+export const CASHIER_DISPLAY_PHASES = ['idle', 'cart', 'awaiting_scan'] as const;
+const krwInt = z.number().int().nonnegative();
+export const displayStateSchema = z.object({
+  /** Increases with every change (a page that loads mid-stream keeps the newer of fetch and event). */
+  seq: z.number().int().nonnegative(),
+  phase: z.enum(DISPLAY_PHASES),
+  /** 상호, for the welcome line ('' before registration). */
+  storeName: z.string().max(100),
+  items: z.array(cartItemSchema).max(100),
+  totals: z.object({ total: krwInt, taxFree: krwInt, vat: krwInt, supply: krwInt, quantity: z.number().int().nonnegative() }),
+  /** What the customer pays: the cart total, or the amount of the payment under way. */
+  amount: krwInt,
+  /** declined: why (shown in plain words to the customer). */
+  message: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).nullable(),
+  /** mpm_qr: the URL the customer's phone opens (shown as a QR). */
+  qrText: z.string().max(2048).nullable(),
+  /** mpm_qr: when the request lapses. */
+  expiresAt: isoUtc.nullable(),
+  paymentId: z.number().int().nullable(),
+  at: isoUtc,
+});
+export type DisplayState = z.infer<typeof displayStateSchema>;
+export const displayInputSchema = z.object({ phase: z.enum(CASHIER_DISPLAY_PHASES), items: z.array(cartItemSchema).max(100) }).strict();
+export const mpmSessionSchema = z.object({
+  payment: paymentSchema,
+  /** The phone page's URL (what the customer display's QR encodes). */
+  qrText: z.string().max(2048),
+  expiresAt: isoUtc,
+});
+export type MpmSession = z.infer<typeof mpmSessionSchema>;
+const customerSideMethods = {
+  getDisplayState: { input: empty, output: displayStateSchema },
+  /** The cashier's cart as the customer should see it (ignored while a payment is under way). */
+  setDisplayState: { input: displayInputSchema, output: displayStateSchema },
+  /** Merchant-presented QR: ready without a customer QR; the customer approves on the phone; the core completes it. */
+  startMpmPayment: { input: z.object({ items: z.array(cartItemSchema).min(1).max(100) }).strict(), output: mpmSessionSchema },
+  /** Stops waiting for the phone: failed PAYMENT_CANCELLED, or the final state if the approval already went out. */
+  cancelMpmPayment: { input: z.object({ paymentId: z.number().int().positive() }).strict(), output: paymentSchema },
+} as const;
+const customerSideEvents = {
+  /** The customer display's state changed. */
+  'display.state': displayStateSchema,
+} as const;
+/** What the customer display window may call and receive (Electron's IPC allows it nothing else). */
+export const DISPLAY_WINDOW_METHODS: readonly string[] = ['getDisplayState'] satisfies (keyof typeof customerSideMethods)[];
+export const DISPLAY_WINDOW_EVENTS: readonly string[] = ['display.state'] satisfies (keyof typeof customerSideEvents)[];
+// ── end of issue 7 block ────────────────────────────────────────────────────────────────────────
+
 export const methods = {
   getAppInfo: { input: empty, output: appInfoSchema },
   getSettings: { input: empty, output: settingsSchema },
@@ -394,6 +457,8 @@ export const methods = {
   updateScannerSettings: { input: scannerSettingsPatchSchema, output: scannerSettingsSchema },
   getScannerStatus: { input: empty, output: scannerStatusSchema },
   ...settingsDiagnosticsMethods,
+
+  ...customerSideMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -412,6 +477,7 @@ export const events = {
   'scan.received': scanReceivedSchema,
   /** The serial scanner's connection state, for the status bar. */
   'scanner.status': scannerStatusSchema,
+  ...customerSideEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -11,6 +11,8 @@ import { createRouter, type Handlers, type Router } from './router';
 import { AnalyticsService } from './services/analytics/analytics-service';
 import { PaymentRepo } from './services/payment/payment-repo';
 import { PaymentService } from './services/payment/payment-service';
+import { MpmService } from './services/payment/mpm-service';
+import { DisplayService } from './services/display/display-service';
 import { RefundService } from './services/payment/refund-service';
 import { MerchantCredentialsStore } from './secrets/merchant-credentials';
 import { FileSecretStore, type SecretCipher, type SecretStore } from './secrets/secret-store';
@@ -27,6 +29,8 @@ export interface CoreOptions {
   lookupDelaysMs?: readonly number[];
   /** Encrypts secrets at rest (Electron: safeStorage); without one, the secrets file's mode 0600 protects them. */
   secretCipher?: SecretCipher | null;
+  /** Customer display and merchant-presented QR timings (tests make them short). */
+  customerSide?: { pollMs?: number; quitWaitMs?: number; approvedMs?: number; thanksMs?: number };
 }
 
 export interface Core {
@@ -35,6 +39,8 @@ export interface Core {
   db: Database.Database;
   payments: PaymentService;
   refunds: RefundService;
+  mpm: MpmService;
+  display: DisplayService;
   secrets: SecretStore;
   close(): Promise<void>;
 }
@@ -58,6 +64,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     gateway: () => backend.gateway(),
     events,
     ...(opts.lookupDelaysMs ? { lookupDelaysMs: opts.lookupDelaysMs } : {}),
+  });
+  // Customer display and merchant-presented QR (issue 7): the display follows the sale under way;
+  // an MPM sale runs through the same payment state machine (approved → auto-print below).
+  const cs = opts.customerSide ?? {};
+  const display = new DisplayService({ events, store: () => storeRepo.get(), ...(cs.approvedMs !== undefined ? { approvedMs: cs.approvedMs } : {}), ...(cs.thanksMs !== undefined ? { thanksMs: cs.thanksMs } : {}) });
+  const mpm = new MpmService({
+    repo: paymentRepo,
+    payments,
+    store: () => storeRepo.get(),
+    gateway: () => backend.gateway(),
+    events,
+    timeoutMs: () => settings.get().mpmTimeoutMs,
+    onAwaitingPhone: (id, url, expiresAt) => display.showPhoneQr(id, url, expiresAt),
+    ...(cs.pollMs !== undefined ? { pollMs: cs.pollMs } : {}),
+    ...(cs.quitWaitMs !== undefined ? { quitWaitMs: cs.quitWaitMs } : {}),
   });
   // Receipts: queued in the ledger, printed only on the printer's answer; a sale prints itself when auto-print is on.
   const printer = new PrinterService(db, () => settings.get().printer, (e) => {
@@ -143,6 +164,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     updateScannerSettings: (patch) => scanner.update(patch),
     getScannerStatus: () => scanner.status(),
     ...settingsDiagnosticsHandlers,
+    // ── issue 7: customer display and merchant-presented QR ──
+    getDisplayState: () => display.get(),
+    setDisplayState: (input) => display.fromCashier(input),
+    startMpmPayment: async ({ items }) => {
+      await recovery;
+      return mpm.start(items);
+    },
+    cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
   });
 
   return {
@@ -151,8 +180,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     db,
     payments,
     refunds,
+    mpm,
+    display,
     secrets,
     async close() {
+      mpm.close();
+      display.close();
       await scanner.close();
       await backend.close();
       db.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { startupFailureMessage } from '../core/startup-error';
+import { customerDisplayWindow, openCustomerDisplay } from './customer-display-window';
 import { registerIpc } from './ipc';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { guardContents, hardenSession, registerAppScheme, serveRenderer } from './security';
@@ -39,13 +40,14 @@ app.whenReady().then(async () => {
     return;
   }
   const c = core;
-  registerIpc(c, () => win, appOrigin);
+  registerIpc(c, () => win, appOrigin, customerDisplayWindow);
   const open = (): void => {
     const w = createMainWindow(entryUrl);
     w.on('closed', () => {
       if (win === w) win = null;
     });
     win = w;
+    openCustomerDisplay(w, entryUrl);
   };
   open();
   app.on('activate', () => {

@@ -16,7 +16,7 @@ const STYLE = `
   .qr-text { font-family: ui-monospace, monospace; text-align: center; word-break: break-all; font-size: .95rem; margin: 8px 0; }
   .muted { color: #5c6670; font-size: .85rem; text-align: center; }
   nav { text-align: center; margin-top: 12px; } nav a { color: #008485; margin: 0 8px; }
-  .methods a, .methods label { display: block; padding: 10px 12px; margin: 6px 0; border: 1px solid #d6dde3; border-radius: 10px; color: inherit; text-decoration: none; }
+  .methods a, .methods label { display: flow-root; padding: 10px 12px; margin: 6px 0; border: 1px solid #d6dde3; border-radius: 10px; color: inherit; text-decoration: none; }
   .methods a.on, .methods label.on { border-color: #008485; background: #e8f6f6; }
   .off { opacity: .55; } .warn { background: #fff4e5; border-radius: 8px; padding: 8px 10px; font-size: .9rem; }
   button { font: inherit; padding: 12px; width: 100%; border: 0; border-radius: 10px; background: #008485; color: #fff; margin-top: 8px; }

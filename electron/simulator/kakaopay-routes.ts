@@ -4,6 +4,7 @@
  *   POST /v1/payment/approve   pg_token from the approval_url redirect (or the order look-up)
  *   POST /v1/payment/cancel    full or partial (cancel_amount, cancel_tax_free_amount, …)
  *   GET|POST /v1/payment/order status look-up by tid (EXTENSION: or partner_order_id)
+ *   POST /v1/payment/quit      EXTENSION: the merchant withdraws an unapproved tid (answers like /order)
  * Every call needs `Authorization: KakaoAK <admin_key>` or `SECRET_KEY <cid_secret>` of the cid.
  * The tid can be approved for readyTtlMs (default 15 minutes) after ready.
  */
@@ -11,7 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { splitVat } from '../../shared/domain/vat';
 import type { Faults } from './faults';
 import { approveBody, cancelBody, kakaoTime, orderBody } from './kakaopay-format';
-import { kakaoApproveSchema, kakaoCancelSchema, kakaoOrderSchema, kakaoReadySchema } from './kakaopay-schemas';
+import { kakaoApproveSchema, kakaoCancelSchema, kakaoOrderSchema, kakaoQuitSchema, kakaoReadySchema } from './kakaopay-schemas';
 import { checkMerchant } from './merchant-auth';
 import { publicBase } from './oneqpay-routes';
 import type { PaymentRow } from './payment-repo';
@@ -134,4 +135,14 @@ export function registerKakaoPayRoutes(app: FastifyInstance, o: KakaoOptions): v
   });
   app.get('/v1/payment/order', order);
   app.post('/v1/payment/order', order);
+
+  app.post(
+    '/v1/payment/quit',
+    faults.wrap(async (req) => {
+      const r = parseInput(kakaoQuitSchema, req.body);
+      auth(req, r.cid, r.cid_secret);
+      const p = rules.merchantQuit(() => ownTid(r.cid, r.tid));
+      return orderBody(p, rules.payments.actions(p.id), rules.customers);
+    }),
+  );
 }

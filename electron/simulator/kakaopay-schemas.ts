@@ -94,3 +94,10 @@ export const kakaoOrderSchema = z
   })
   .refine((q) => q.tid !== undefined || q.partner_order_id !== undefined, { message: 'tid or partner_order_id is required', path: ['tid'] });
 export type KakaoOrderInput = z.output<typeof kakaoOrderSchema>;
+
+/** POST /v1/payment/quit — EXTENSION (Kakao Pay has no such call; a real tid just expires): the merchant withdraws a readied, unapproved tid. */
+export const kakaoQuitSchema = z.object({
+  cid: str(10),
+  cid_secret: optStr(64),
+  tid: str(20),
+});

@@ -5,7 +5,9 @@
  *   POST /pay/success       결제 승인 (+ EXTENSION tid)
  *   POST /pay/cancel        EXTENSION: full or partial cancel
  *   GET  /pay/status        EXTENSION: status by order_id or tid, to resolve unknown outcomes
+ *   POST /pay/quit          EXTENSION: the merchant withdraws a readied, unapproved payment
  *   GET  /pay/showQRCode, /pay/oneq/transfer   the redirect pages named by the ready response
+ *                           (oneqpay-phone-pages.ts; with phone_approval=Y the customer pays there)
  * Merchant calls take `Authorization: SECRET_KEY <cid_secret>` (or a cid_secret field); required
  * when the simulator runs with requireMerchantAuth. Errors: see sim-errors.ts.
  */
@@ -15,8 +17,8 @@ import { toOneqDateTime } from '../../shared/domain/time';
 import type { Faults } from './faults';
 import { escapeHtml, sendPage } from './html';
 import { checkMerchant } from './merchant-auth';
-import { approveSchema, cancelSchema, readySchema, registerStoreSchema, statusQuerySchema, type PaymentMethod } from './oneqpay-schemas';
-import { oneqStatus, type PaymentRow } from './payment-repo';
+import { approveSchema, cancelSchema, quitSchema, readySchema, registerStoreSchema, statusQuerySchema, type PaymentMethod } from './oneqpay-schemas';
+import { isPhoneFlow, oneqStatus, type PaymentRow } from './payment-repo';
 import type { PaymentRules } from './payment-rules';
 import { oneqMethodOf } from './qr-tokens';
 import { SimError, parseInput } from './sim-errors';
@@ -33,7 +35,7 @@ export function publicBase(req: FastifyRequest, fallback: string): string {
 const STATUS_KO = { READY: '결제 대기', APPROVED: '결제 완료', FAILED: '결제 실패', CANCELLED: '결제 취소' } as const;
 const oneq = (iso: string) => toOneqDateTime(new Date(iso));
 /** '계좌' (also cards, which draw on a linked account) or 'MONEY'. */
-const allows = (filter: PaymentMethod | undefined) => (i: 'ACCOUNT' | 'CARD' | 'MONEY') => !filter || (filter === 'MONEY' ? i === 'MONEY' : i !== 'MONEY');
+export const allows = (filter: PaymentMethod | undefined) => (i: 'ACCOUNT' | 'CARD' | 'MONEY') => !filter || (filter === 'MONEY' ? i === 'MONEY' : i !== 'MONEY');
 
 export interface OneqOptions {
   rules: PaymentRules;
@@ -79,12 +81,14 @@ export function registerOneqPayRoutes(app: FastifyInstance, o: OneqOptions): voi
     faults.wrap(async (req) => {
       const input = parseInput(readySchema, req.body);
       auth(req, input.cid, input.cid_secret);
-      if (!input.qr_token) {
+      const onPhone = input.phone_approval === 'Y';
+      if (onPhone && (input.qr_token || input.bank_acct_num !== undefined)) throw new SimError(400, 'VALIDATION_FAILED', 'phone_approval=Y goes without qr_token and bank_acct_num', 'phone_approval');
+      if (!input.qr_token && !onPhone) {
         if (input.bank_acct_num === undefined) throw new SimError(400, 'VALIDATION_FAILED', 'bank_acct_num is required (or qr_token)', 'bank_acct_num');
         if (input.balance === undefined) throw new SimError(400, 'VALIDATION_FAILED', 'balance is required (or qr_token)', 'balance');
       }
       let spec;
-      if (!input.qr_token) {
+      if (!input.qr_token && !onPhone) {
         const a = rules.customers.accountByNumber(input.bank_acct_num!);
         if (!a) throw new SimError(400, 'VALIDATION_FAILED', 'bank_acct_num is not a registered OneQ Pay account', 'bank_acct_num');
         spec = input.payment_method_type === 'MONEY' ? { customerId: a.customer_id, instrument: 'MONEY' as const, accountId: null, cardId: null } : { customerId: a.customer_id, instrument: 'ACCOUNT' as const, accountId: a.id, cardId: null };
@@ -134,7 +138,10 @@ export function registerOneqPayRoutes(app: FastifyInstance, o: OneqOptions): voi
           if (input.amount !== p.amount) throw new SimError(400, 'AMOUNT_MISMATCH', 'amount differs from the ready amount', 'amount');
           return p;
         },
-        () => undefined, // the customer's QR (or the spec's account fields) authorized it at ready
+        (p) => {
+          // The customer's QR (or the spec's account fields) authorized it at ready; on the phone path, the password did.
+          if (isPhoneFlow(p) && p.status !== 'AUTH_PASSWORD') throw new SimError(400, 'PAYMENT_NOT_AUTHORIZED', `the customer has not authorized the payment on the phone (${p.status})`);
+        },
         { tranDt: input.tran_dt },
       );
       return {
@@ -186,24 +193,36 @@ export function registerOneqPayRoutes(app: FastifyInstance, o: OneqOptions): voi
     }),
   );
 
-  // The pages the ready response points at: a read-only summary of the payment (the customer's
-  // wallet QR is the authorization in this dialect).
-  const paymentPage = async (req: FastifyRequest, reply: FastifyReply) => {
-    const tid = String((req.query as Record<string, unknown> | undefined)?.tid ?? '').slice(0, 20);
-    const p = tid ? rules.forCustomer(tid) : undefined;
-    if (!p) return sendPage(reply.status(404), { title: '원큐페이', body: '<h1>원큐페이</h1><p>결제 건을 찾을 수 없습니다.</p>' });
-    const s = oneqStatus(p.status);
-    return sendPage(reply, {
-      title: '원큐페이 결제',
-      refreshSeconds: s === 'READY' ? 3 : undefined,
-      body: `<h1>원큐페이 결제</h1><dl>
-        <dt>가맹점</dt><dd>${escapeHtml(p.opponent_name)}</dd>
-        <dt>상품</dt><dd>${escapeHtml(p.item_name)}</dd>
-        <dt>금액</dt><dd>${escapeHtml(formatKrw(p.amount))}</dd>
-        <dt>거래번호</dt><dd>${escapeHtml(p.tid)}</dd>
-        <dt>상태</dt><dd>${STATUS_KO[s]}${p.canceled_amount > 0 && s === 'APPROVED' ? ` (부분취소 ${escapeHtml(formatKrw(p.canceled_amount))})` : ''}</dd></dl>`,
-    });
-  };
-  app.get('/pay/showQRCode', paymentPage);
-  app.get('/pay/oneq/transfer', paymentPage);
+  app.post(
+    '/pay/quit',
+    faults.wrap(async (req) => {
+      const q = parseInput(quitSchema, req.body);
+      auth(req, q.cid, q.cid_secret);
+      const p = rules.merchantQuit(() => {
+        const p = rules.lookup(q.cid, { tid: q.tid, orderId: q.order_id });
+        if (!p || p.dialect !== 'oneqpay') throw new SimError(404, 'PAYMENT_NOT_FOUND', `no payment for this cid and ${q.tid ? 'tid' : 'order_id'}`, q.tid ? 'tid' : 'order_id');
+        return p;
+      });
+      return statusBody(p);
+    }),
+  );
+}
+
+/**
+ * The read-only summary the redirect pages show for a payment the customer authorized at ready
+ * (with the wallet QR or the spec's account fields); phone-path payments get oneqpay-phone-pages.ts.
+ */
+export function oneqPaymentSummary(reply: FastifyReply, p: PaymentRow | undefined): FastifyReply {
+  if (!p) return sendPage(reply.status(404), { title: '원큐페이', body: '<h1>원큐페이</h1><p>결제 건을 찾을 수 없습니다.</p>' });
+  const s = oneqStatus(p.status);
+  return sendPage(reply, {
+    title: '원큐페이 결제',
+    refreshSeconds: s === 'READY' ? 3 : undefined,
+    body: `<h1>원큐페이 결제</h1><dl>
+      <dt>가맹점</dt><dd>${escapeHtml(p.opponent_name)}</dd>
+      <dt>상품</dt><dd>${escapeHtml(p.item_name)}</dd>
+      <dt>금액</dt><dd>${escapeHtml(formatKrw(p.amount))}</dd>
+      <dt>거래번호</dt><dd>${escapeHtml(p.tid)}</dd>
+      <dt>상태</dt><dd>${STATUS_KO[s]}${p.canceled_amount > 0 && s === 'APPROVED' ? ` (부분취소 ${escapeHtml(formatKrw(p.canceled_amount))})` : ''}</dd></dl>`,
+  });
 }

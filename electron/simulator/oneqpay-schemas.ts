@@ -77,6 +77,12 @@ export const readySchema = z.object({
   cid_secret: optStr(64),
   /** EXTENSION: the tax-free part of amount (default 0), so that cancels can split it (Kakao's field name). */
   tax_free_amount: optInt(0, 100_000_000),
+  /**
+   * EXTENSION: 'Y' = the customer will pick the method and enter the password on the payment page
+   * (next_redirect_url shows a QR of it; android_app_scheme is the page itself), the seed's
+   * "QR 코드를 통해 결제 진행" path. Then neither qr_token nor bank_acct_num / balance is sent.
+   */
+  phone_approval: z.preprocess(blankToUndefined, z.enum(['Y', 'N']).optional()),
 });
 export type ReadyInput = z.output<typeof readySchema>;
 
@@ -121,3 +127,6 @@ export const cancelSchema = z.object({
   cid_secret: optStr(64),
 });
 export type CancelInput = z.output<typeof cancelSchema>;
+
+/** POST /pay/quit (EXTENSION): the merchant withdraws a readied, unapproved payment (by tid or order_id). */
+export const quitSchema = statusQuerySchema;

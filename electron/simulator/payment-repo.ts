@@ -116,6 +116,12 @@ export interface ActionRow {
   created_at: string;
 }
 
+/**
+ * OneQ Pay's phone path (ready with phone_approval=Y): neither a customer QR nor the spec's account
+ * fields came with the ready, so the customer picks the method and enters the password on the phone.
+ */
+export const isPhoneFlow = (p: PaymentRow): boolean => p.dialect === 'oneqpay' && p.qr_masked === null && p.declared_balance === null;
+
 export const fundingOf = (p: PaymentRow): FundingRef | null =>
   p.instrument && p.customer_id ? { customerId: p.customer_id, instrument: p.instrument, accountId: p.account_id, cardId: p.card_id } : null;
 

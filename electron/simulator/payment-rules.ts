@@ -68,6 +68,7 @@ export function failureOf(p: PaymentRow): SimError {
   if (p.status === 'QUIT_PAYMENT') return new SimError(409, 'CUSTOMER_QUIT', 'the customer quit the payment');
   if (p.status === 'FAIL_AUTH_PASSWORD') return new SimError(409, 'CUSTOMER_AUTH_FAILED', 'the customer failed the password check');
   if (code === 'PAYMENT_EXPIRED') return new SimError(409, 'PAYMENT_EXPIRED', 'the tid validity window has passed');
+  if (code === 'PAYMENT_CANCELLED') return new SimError(409, 'PAYMENT_CANCELLED', 'the merchant withdrew the payment request');
   const status = DECLINE_STATUS[code];
   if (status) return new SimError(status, code, `declined: ${code}`, undefined, RSP_OF[code]);
   return new SimError(409, 'PAYMENT_STATE', `the payment has failed (${p.failure_code ?? 'unknown reason'})`);
@@ -215,6 +216,22 @@ export class PaymentRules {
     return this.db.tx(() => {
       const p = this.pendingForCustomer(tid);
       return this.payments.update(p.id, { status: 'QUIT_PAYMENT', failure_code: 'CUSTOMER_QUIT' }, this.nowIso());
+    });
+  }
+
+  /**
+   * EXTENSION (both dialects): the merchant withdraws a readied, not yet approved payment (the cashier
+   * cancelled, or gave up waiting for the customer's phone). Nothing was charged (money moves only at
+   * approve), and from now on neither the phone nor an approve can complete it: FAIL_PAYMENT with
+   * PAYMENT_CANCELLED. Repeating it, or withdrawing a payment that already failed, changes nothing;
+   * an approved or cancelled payment answers PAYMENT_STATE (refund it instead).
+   */
+  merchantQuit(find: () => PaymentRow): PaymentRow {
+    return this.db.tx(() => {
+      const p = this.expireIfDue(find());
+      if (APPROVED.has(p.status) || p.status === 'CANCEL_PAYMENT') throw new SimError(409, 'PAYMENT_STATE', `the payment is already ${p.status}: refund it instead`);
+      if (!PENDING.has(p.status)) return p;
+      return this.payments.update(p.id, { status: 'FAIL_PAYMENT', failure_code: 'PAYMENT_CANCELLED' }, this.nowIso());
     });
   }
 

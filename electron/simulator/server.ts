@@ -12,6 +12,7 @@ import { Faults, type FaultSpec } from './faults';
 import { kakaoErrorBody } from './kakaopay-format';
 import { registerKakaoPayPages } from './kakaopay-pages';
 import { registerKakaoPayRoutes } from './kakaopay-routes';
+import { registerOneqPhonePages } from './oneqpay-phone-pages';
 import { registerOneqPayRoutes } from './oneqpay-routes';
 import { DEFAULT_QR_TTL_MS, DEFAULT_READY_TTL_MS, PaymentRules } from './payment-rules';
 import { SimDb } from './sim-db';
@@ -108,6 +109,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   registerOneqPayRoutes(app, { rules, faults, fallbackBase: () => url, requireMerchantAuth: opts.requireMerchantAuth ?? false });
   registerKakaoPayRoutes(app, { rules, faults, fallbackBase: () => url });
   registerKakaoPayPages(app, rules, () => url);
+  registerOneqPhonePages(app, rules, () => url);
   registerWalletRoutes(app, rules);
   if (faults.enabled) registerFaultRoutes(app, faults);
 

@@ -65,6 +65,8 @@ export const ERROR_MESSAGES = {
     ko: '저장 공간이 부족하여 결제 기록을 저장할 수 없습니다. 기존 기록은 그대로입니다. 공간을 확보한 뒤 앱을 다시 시작해 주세요 (진행 중이던 결제는 시작할 때 확인합니다).',
     en: 'The disk is full: payments cannot be recorded. Existing records are unchanged. Free up space and restart the app (a payment in progress is checked at start).',
   },
+  // Customer display / merchant-presented QR (issue 7)
+  PAYMENT_CANCELLED: { ko: '결제 요청을 취소했습니다. 고객에게 청구되지 않았습니다.', en: 'The payment request was cancelled. The customer was not charged.' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

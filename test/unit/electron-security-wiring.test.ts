@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Fn = (...args: never[]) => unknown;
 const h = vi.hoisted(() => ({
@@ -124,7 +124,7 @@ describe('IPC sender validation', () => {
   const routerCall = vi.fn(async () => ({ ok: true, value: 'ok' }));
   let pushEvent: ((ev: unknown) => void) | undefined;
   const core = { router: { call: routerCall }, events: { subscribe: (fn: (ev: unknown) => void) => ((pushEvent = fn), () => undefined) } } as unknown as Core;
-  registerIpc(core, () => win as never, APP_ORIGIN);
+  beforeAll(() => void registerIpc(core, () => win as never, APP_ORIGIN));
   const invoke = (event: unknown) => call(h.ipc.get('pos:getAppInfo'), event, {});
 
   it('answers the app window main frame', async () => {
@@ -148,6 +148,37 @@ describe('IPC sender validation', () => {
     mainFrame.url = 'app://pos/index.html';
     pushEvent?.({ name: 'payment.updated', payload: {} });
     expect(webContents.send).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('IPC from the customer display window', () => {
+  const mainFrame = { url: 'app://pos/index.html' };
+  const main = { webContents: { mainFrame, send: vi.fn(), getURL: () => mainFrame.url }, isDestroyed: () => false };
+  const displayFrame = { url: 'app://pos/index.html#/display' };
+  const displayContents = { mainFrame: displayFrame, send: vi.fn(), getURL: () => displayFrame.url };
+  const display = { webContents: displayContents, isDestroyed: () => false };
+  const routerCall = vi.fn(async () => ({ ok: true, value: 'ok' }));
+  let pushEvent: ((ev: unknown) => void) | undefined;
+  const core = { router: { call: routerCall }, events: { subscribe: (fn: (ev: unknown) => void) => ((pushEvent = fn), () => undefined) } } as unknown as Core;
+  beforeAll(() => void registerIpc(core, () => main as never, APP_ORIGIN, () => display as never));
+  const fromDisplay = { sender: displayContents, senderFrame: displayFrame };
+
+  it('may read the display state and nothing else', async () => {
+    expect(await call(h.ipc.get('pos:getDisplayState'), fromDisplay, {})).toEqual({ ok: true, value: 'ok' });
+    routerCall.mockClear();
+    for (const m of ['checkout', 'refundPayment', 'getSettings', 'setCredentials', 'setDisplayState', 'listPayments']) {
+      expect(await call(h.ipc.get(`pos:${m}`), fromDisplay, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(routerCall).not.toHaveBeenCalled();
+  });
+  it('gets display.state events only, and only while it shows the app', () => {
+    pushEvent?.({ name: 'payment.updated', payload: {} });
+    expect(displayContents.send).not.toHaveBeenCalled();
+    pushEvent?.({ name: 'display.state', payload: {} });
+    expect(displayContents.send).toHaveBeenCalledTimes(1);
+    displayFrame.url = 'https://evil.example/';
+    pushEvent?.({ name: 'display.state', payload: {} });
+    expect(displayContents.send).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -115,6 +115,11 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE payments SET category_cd = (SELECT category_cd FROM store_profile WHERE id = 1);
   CREATE INDEX payments_sale_at ON payments (status, COALESCE(approved_at, created_at));
   `,
+  // 5: how the customer paid —
+  //   cpm: the cashier scanned the customer's QR; mpm: the customer scanned the terminal's QR and approved on the phone
+  `
+  ALTER TABLE payments ADD COLUMN flow TEXT NOT NULL DEFAULT 'cpm' CHECK (flow IN ('cpm', 'mpm'));
+  `,
 ];
 
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): { from: number; to: number } {

@@ -18,14 +18,25 @@ declare global {
 
 const TOKEN_KEY = 'pos.token';
 
-/** The web shell prints a URL with "#token=…"; keep it for this tab's session and clear it from the address bar. */
+const TOKEN_RE = /[#&]token=([A-Za-z0-9_-]+)/;
+
+/**
+ * The web shell prints a URL with "#token=…"; keep it for this tab's session and clear it from the
+ * address bar, keeping a route in front of it ("#/display&token=…" → "#/display").
+ */
 function webToken(): string {
-  const m = /[#&]token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  const m = TOKEN_RE.exec(window.location.hash);
   if (m) {
     sessionStorage.setItem(TOKEN_KEY, m[1]!);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+    const route = window.location.hash.replace(TOKEN_RE, '').replace(/^#/, '');
+    history.replaceState(null, '', window.location.pathname + window.location.search + (route ? `#${route}` : ''));
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** Web shell: the customer display as a second page of the same origin, with this session's token. */
+export function customerDisplayUrl(): string {
+  return `${window.location.pathname}${window.location.search}#/display&token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
 }
 
 function webTransport(): PosTransport {

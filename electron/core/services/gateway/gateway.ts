@@ -126,7 +126,7 @@ export interface CancelResponse {
   canceledAt: string;
   paymentMethodType: string | null;
 }
-/** Kakao redirect flow: a payment the customer approves on their phone (no customer QR). */
+/** The redirect flow (both dialects): a payment the customer approves on their phone (no customer QR). */
 export type PhoneReadyRequest = Omit<ReadyRequest, 'qrToken'>;
 export interface PhoneReadyResponse {
   tid: string;
@@ -161,13 +161,24 @@ export interface PaymentGateway {
   cancel(req: CancelRequest): Promise<CancelResponse>;
   /** Status by tid (the other key of the look-up). */
   lookupByTid(cid: string, tid: string): Promise<LookupResponse>;
-  /** Kakao dialect only: ready for the redirect flow (the customer approves on their phone). */
+  /**
+   * Ready for the redirect flow (the customer approves on their phone). Kakao: next_redirect_pc_url /
+   * next_redirect_mobile_url; OneQ Pay: next_redirect_url / android_app_scheme (extension phone_approval=Y).
+   */
   readyForPhone?(req: PhoneReadyRequest): Promise<PhoneReadyResponse>;
   /**
-   * Kakao dialect only: waits until the customer has authorized the tid (then approve() it), or rejects:
-   * CUSTOMER_QUIT, CUSTOMER_AUTH_FAILED, PAYMENT_EXPIRED, or PAYMENT_NOT_AUTHORIZED on timeout.
+   * Waits until the customer has authorized the tid (then approve() it, with the pg_token in Kakao; OneQ
+   * has none: ''), or rejects: CUSTOMER_QUIT, CUSTOMER_AUTH_FAILED, PAYMENT_EXPIRED, PAYMENT_CANCELLED,
+   * or PAYMENT_NOT_AUTHORIZED on timeout or abort.
    */
   waitForAuthorization?(cid: string, tid: string, opts?: WaitOptions): Promise<{ pgToken: string }>;
+  /**
+   * Extension (both simulator dialects; a real Kakao tid simply expires): withdraws a readied tid that is
+   * not approved, so the customer's phone can no longer authorize it and approve() fails. Answers the
+   * status after it (FAILED, or READY/APPROVED if the backend did not withdraw it); an approved payment
+   * rejects PAYMENT_STATE.
+   */
+  quitReady?(cid: string, tid: string): Promise<LookupResponse>;
 }
 
 /**

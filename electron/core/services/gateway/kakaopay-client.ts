@@ -186,7 +186,7 @@ export function createKakaoPayGateway(opts: KakaoPayGatewayOptions): PaymentGate
           if (r.status === 'AUTH_PASSWORD' && r.pg_token) return { pgToken: r.pg_token };
           if (r.status === 'QUIT_PAYMENT') throw new GatewayError('rejected', 'CUSTOMER_QUIT', `tid ${tid}: QUIT_PAYMENT`);
           if (r.status === 'FAIL_AUTH_PASSWORD') throw new GatewayError('rejected', 'CUSTOMER_AUTH_FAILED', `tid ${tid}: FAIL_AUTH_PASSWORD`);
-          if (r.status === 'FAIL_PAYMENT') throw new GatewayError('rejected', r.failure_code === 'PAYMENT_EXPIRED' ? 'PAYMENT_EXPIRED' : 'PAYMENT_STATE', `tid ${tid}: FAIL_PAYMENT ${r.failure_code ?? ''}`.trim());
+          if (r.status === 'FAIL_PAYMENT') throw new GatewayError('rejected', r.failure_code === 'PAYMENT_EXPIRED' || r.failure_code === 'PAYMENT_CANCELLED' ? r.failure_code : 'PAYMENT_STATE', `tid ${tid}: FAIL_PAYMENT ${r.failure_code ?? ''}`.trim());
           if (r.status !== 'READY' && r.status !== 'SEND_TMS' && r.status !== 'OPEN_PAYMENT' && r.status !== 'SELECT_METHOD') throw new GatewayError('rejected', 'PAYMENT_STATE', `tid ${tid}: ${r.status}`);
         } catch (e) {
           if (e instanceof GatewayError && e.kind === 'rejected') throw e;
@@ -253,6 +253,11 @@ export function createKakaoPayGateway(opts: KakaoPayGatewayOptions): PaymentGate
 
     async lookupByTid(cid, tid) {
       return toLookup(await order('lookupByTid', cid, { tid }));
+    },
+
+    // Extension of the simulator (see gateway.ts): the merchant withdraws an unapproved tid.
+    async quitReady(cid, tid) {
+      return toLookup(await run('quitReady', orderSchema, post('/v1/payment/quit', { cid, tid })));
     },
 
     ping: () => registrar.ping(),

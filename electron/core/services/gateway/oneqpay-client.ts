@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { parseOneqDateTime } from '../../../../shared/domain/time';
-import type { PaymentGateway } from './gateway';
+import { GatewayError, type PaymentGateway } from './gateway';
 import { lookupExtras } from './lookup-extras';
 import { FORM, call, createHttp, readCredentials, toForm, type CredentialsSource, type ErrorBodyParser, type Form } from './http-call';
 
@@ -53,6 +53,7 @@ const statusSchema = z.object({
   canceled_amount: z.number().int().nonnegative().optional(),
   cancel_available_amount: z.number().int().nonnegative().optional(),
   detail_status: z.string().max(32).optional(),
+  failure_code: z.string().max(64).nullable().optional(),
 });
 const cancelSchema = statusSchema.extend({
   aid: text(40),
@@ -80,6 +81,19 @@ function isoFromOneq(s: string | null): string {
   return /^\d{4}-/.test(iso) ? iso : new Date().toISOString();
 }
 
+/** Waits ms, or less when the signal aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGateway {
   const http = createHttp(opts.baseUrl, opts.timeoutMs);
   const run = <S extends z.ZodType>(op: string, schema: S, send: Parameters<typeof call>[4], notFound?: 'PAYMENT_NOT_FOUND') => call(opts.timeoutMs, oneqErrorBody, op, schema, send, notFound);
@@ -89,19 +103,17 @@ export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGatewa
   };
   const post = (path: string, form: Form, merchant = true) => (signal: AbortSignal) => http.post<unknown>(path, toForm(form), { signal, headers: { 'Content-Type': FORM, ...authHeaders(merchant) } });
   const get = (path: string, params?: Record<string, string>, merchant = true) => (signal: AbortSignal) => http.get<unknown>(path, { signal, params, headers: authHeaders(merchant) });
-  const lookupVia = async (op: string, params: Record<string, string>) => {
-    const r = await run(op, statusSchema, get('/pay/status', params), 'PAYMENT_NOT_FOUND');
-    return {
-      tid: r.tid,
-      cid: r.cid,
-      orderId: r.order_id,
-      status: r.status,
-      amount: r.amount,
-      paymentMethodType: r.payment_method_type,
-      tranDt: r.tran_dt,
-      ...lookupExtras(r.status, r.canceled_amount, r.cancel_available_amount, r.detail_status),
-    };
-  };
+  const lookupFrom = (r: z.output<typeof statusSchema>) => ({
+    tid: r.tid,
+    cid: r.cid,
+    orderId: r.order_id,
+    status: r.status,
+    amount: r.amount,
+    paymentMethodType: r.payment_method_type,
+    tranDt: r.tran_dt,
+    ...lookupExtras(r.status, r.canceled_amount, r.cancel_available_amount, r.detail_status),
+  });
+  const lookupVia = async (op: string, params: Record<string, string>) => lookupFrom(await run(op, statusSchema, get('/pay/status', params), 'PAYMENT_NOT_FOUND'));
 
   return {
     dialect: 'oneqpay',
@@ -203,6 +215,58 @@ export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGatewa
         canceledAt: isoFromOneq(r.canceled_at),
         paymentMethodType: r.payment_method_type,
       };
+    },
+
+    // ── the redirect flow: the customer approves on the phone (extensions phone_approval, /pay/quit) ──
+    async readyForPhone(req) {
+      const r = await run(
+        'readyForPhone',
+        readySchema,
+        post('/pay', {
+          cid: req.cid,
+          category_cd: req.categoryCd,
+          opponent_name: req.storeName,
+          item_name: req.itemName,
+          member_id: req.memberId,
+          order_id: req.orderId,
+          quantity: req.quantity,
+          amount: req.amount,
+          approval_url: req.approvalUrl,
+          cancel_url: req.cancelUrl,
+          fail_url: req.failUrl,
+          tax_free_amount: req.taxFreeAmount,
+          phone_approval: 'Y',
+        }),
+      );
+      return { tid: r.tid, pcUrl: r.next_redirect_url, mobileUrl: r.android_app_scheme, createdAt: isoFromOneq(r.approved_at) };
+    },
+
+    async waitForAuthorization(cid, tid, o = {}) {
+      const deadline = Date.now() + (o.timeoutMs ?? 5 * 60_000);
+      const interval = o.intervalMs ?? 1000;
+      const stopped = () => new GatewayError('rejected', 'PAYMENT_NOT_AUTHORIZED', `waitForAuthorization: tid ${tid} ${o.signal?.aborted ? 'aborted' : 'not authorized in time'}`);
+      // Bounded: one look-up per interval until the deadline or the signal.
+      while (!o.signal?.aborted) {
+        try {
+          const r = await run('waitForAuthorization', statusSchema, get('/pay/status', { cid, tid }), 'PAYMENT_NOT_FOUND');
+          if (r.status === 'APPROVED' || (r.status === 'READY' && r.detail_status === 'AUTH_PASSWORD')) return { pgToken: '' };
+          if (r.status === 'CANCELLED') throw new GatewayError('rejected', 'PAYMENT_STATE', `tid ${tid}: CANCELLED`);
+          if (r.status === 'FAILED') {
+            const code = r.detail_status === 'QUIT_PAYMENT' ? 'CUSTOMER_QUIT' : r.detail_status === 'FAIL_AUTH_PASSWORD' ? 'CUSTOMER_AUTH_FAILED' : r.failure_code === 'PAYMENT_EXPIRED' || r.failure_code === 'PAYMENT_CANCELLED' ? r.failure_code : 'PAYMENT_STATE';
+            throw new GatewayError('rejected', code, `tid ${tid}: ${r.detail_status ?? r.status} ${r.failure_code ?? ''}`.trim());
+          }
+        } catch (e) {
+          if (e instanceof GatewayError && e.kind === 'rejected') throw e;
+          // unknown / unreachable: keep looking until the deadline
+        }
+        if (Date.now() + interval > deadline) throw stopped();
+        await sleep(interval, o.signal);
+      }
+      throw stopped();
+    },
+
+    async quitReady(cid, tid) {
+      return lookupFrom(await run('quitReady', statusSchema, post('/pay/quit', { cid, tid })));
     },
 
     lookup(cid, orderId) {

@@ -17,6 +17,7 @@ interface Row {
   quantity: number;
   items_json: string;
   qr_masked: string;
+  flow: 'cpm' | 'mpm';
   tid: string | null;
   method_type: string | null;
   approved_at: string | null;
@@ -48,6 +49,7 @@ function toPayment(r: Row, refunds: Refund[]): Payment {
     quantity: r.quantity,
     items: JSON.parse(r.items_json) as CartItem[],
     qrMasked: r.qr_masked,
+    flow: r.flow,
     tid: r.tid,
     methodType: r.method_type,
     approvedAt: r.approved_at,
@@ -84,16 +86,16 @@ export class PaymentRepo {
     return rows.map((r) => toPayment(r, refunds.get(r.id) ?? []));
   }
 
-  create(p: { orderId: string; cid: string; totals: CartTotals; items: CartItem[]; qrMasked: string }): Payment {
+  create(p: { orderId: string; cid: string; totals: CartTotals; items: CartItem[]; qrMasked: string; flow?: Payment['flow'] }): Payment {
     const at = this.now().toISOString();
     const id = this.db.transaction(() => {
       const info = this.db
         .prepare(
           // category_cd: the store's category at the time of sale (sales analytics by category).
-          `INSERT INTO payments (order_id, cid, status, amount, tax_free, vat, supply, item_name, quantity, items_json, qr_masked, created_at, updated_at, category_cd)
-           VALUES (?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT category_cd FROM store_profile WHERE id = 1))`,
+          `INSERT INTO payments (order_id, cid, status, amount, tax_free, vat, supply, item_name, quantity, items_json, qr_masked, flow, created_at, updated_at, category_cd)
+           VALUES (?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT category_cd FROM store_profile WHERE id = 1))`,
         )
-        .run(p.orderId, p.cid, p.totals.total, p.totals.taxFree, p.totals.vat, p.totals.supply, p.totals.itemName, p.totals.quantity, JSON.stringify(p.items), p.qrMasked, at, at);
+        .run(p.orderId, p.cid, p.totals.total, p.totals.taxFree, p.totals.vat, p.totals.supply, p.totals.itemName, p.totals.quantity, JSON.stringify(p.items), p.qrMasked, p.flow ?? 'cpm', at, at);
       const newId = Number(info.lastInsertRowid);
       this.db.prepare('INSERT INTO payment_events (payment_id, status, at) VALUES (?, ?, ?)').run(newId, 'created', at);
       return newId;

@@ -87,6 +87,23 @@ export class PaymentService {
     return this.approve(p.id, store, true);
   }
 
+  /**
+   * Completes a payment the customer authorized on the phone (merchant-presented QR, mpm-service.ts):
+   * approve_requested is committed synchronously, before this returns its promise, then the same
+   * approve path as a scanned sale (amount/order checks, unknown → look-up).
+   */
+  approveAuthorized(id: number, pgToken: string): Promise<Payment> {
+    const store = this.d.store();
+    const p = this.get(id);
+    if (!store || p.status !== 'ready') return Promise.resolve(p);
+    return this.approve(id, store, true, pgToken);
+  }
+
+  /** Settles an unknown ready without approving it (nobody can authorize it any more): as after a restart. */
+  settleUnapproved(id: number): Promise<Payment> {
+    return this.resolve(id, false);
+  }
+
   /** Looks an unknown payment up again (cashier's "check again"). */
   recheck(id: number): Promise<Payment> {
     const p = this.get(id);
@@ -109,7 +126,7 @@ export class PaymentService {
     return out;
   }
 
-  private async approve(id: number, store: StoreProfile, scheduleResolve: boolean): Promise<Payment> {
+  private async approve(id: number, store: StoreProfile, scheduleResolve: boolean, pgToken?: string): Promise<Payment> {
     const p = this.set(id, 'approve_requested');
     let res: ApproveResponse;
     try {
@@ -123,6 +140,7 @@ export class PaymentService {
         amount: p.amount,
         tranDt: toOneqDateTime(this.now()),
         tid: p.tid ?? '',
+        ...(pgToken ? { pgToken } : {}),
       });
     } catch (e) {
       return this.onFailure(id, e, scheduleResolve);

@@ -6,7 +6,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { AppInfo, Payment, ScanReceived } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 import { parseQrPayload } from '../../../../shared/domain/qr-payload';
-import { pos } from '../../api/pos';
+import { cartTotals } from '../../../../shared/domain/cart';
+import { Kbd } from '../../components/Kbd';
+import { customerDisplayUrl, pos, shell } from '../../api/pos';
 import { useI18n } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { usePaymentUpdates } from '../../lib/usePaymentUpdates';
@@ -26,8 +28,11 @@ import { ScanPanel } from './ScanPanel';
 import { ShortcutHints } from './ShortcutHints';
 import { TotalsPanel } from './TotalsPanel';
 import { useCheckoutKeys } from './useCheckoutKeys';
+import { MpmPanel } from './MpmPanel';
+import { useDisplaySync } from './useDisplaySync';
+import { useMerchantQr, type MerchantQrEnd } from './useMerchantQr';
 
-type Phase = { kind: 'entry' } | { kind: 'paying' } | { kind: 'result'; payment: Payment };
+type Phase = { kind: 'entry' } | { kind: 'paying' } | { kind: 'mpm' } | { kind: 'result'; payment: Payment };
 type FocusTarget = 'price' | 'scan';
 
 export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: AppInfo | null }) {
@@ -38,6 +43,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   const [error, setError] = useState<ErrorCode | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'entry' });
   const [rechecking, setRechecking] = useState(false);
+  const [scanFocused, setScanFocused] = useState(false);
   const nextId = useRef(1);
   const paying = useRef(false);
   const priceRef = useRef<HTMLInputElement>(null);
@@ -102,6 +108,31 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     }
   }
 
+  // Merchant-presented QR (F4): the customer scans the terminal's QR and approves on the phone.
+  const merchantQr = useMerchantQr((end: MerchantQrEnd) => {
+    paying.current = false;
+    if ('error' in end || (end.payment.status === 'failed' && end.payment.error?.code === 'PAYMENT_CANCELLED')) {
+      setError('error' in end ? end.error : 'PAYMENT_CANCELLED'); // back to the cart, nothing charged
+      setPhase({ kind: 'entry' });
+      requestFocus('price');
+    } else setPhase({ kind: 'result', payment: end.payment });
+  });
+  const startMerchantQr = () => {
+    if (paying.current || phase.kind !== 'entry') return;
+    const problem = checkoutProblem(lines);
+    if (problem) {
+      setError(problem);
+      requestFocus('price');
+      return;
+    }
+    paying.current = true;
+    setError(null);
+    wedge.clear();
+    setPhase({ kind: 'mpm' });
+    void merchantQr.start(toCartItems(lines));
+  };
+  useDisplaySync(phase.kind === 'entry', lines, scanFocused);
+
   const newSale = () => {
     setLines([]);
     setEntry(EMPTY_ENTRY);
@@ -150,6 +181,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     focusPrice: () => priceRef.current?.focus(),
     escape,
     removeLast: () => setLines((ls) => ls.slice(0, -1)),
+    merchantQr: startMerchantQr,
   });
   // One scan path: wedge bursts, the webcam and the serial scanner (pushed by the core) all arrive here
   // as the same scan.received value, checked by the QR payload parser, repeats dropped.
@@ -175,6 +207,14 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     return (
       <main className="screen screen--result" hidden={!active}>
         {active && <ResultView key={p.id} payment={p} rechecking={rechecking} onNewSale={newSale} onRetry={retry} onRecheck={() => void recheck(p.id)} />}
+      </main>
+    );
+  }
+
+  if (phase.kind === 'mpm') {
+    return (
+      <main className="screen screen--result" hidden={!active}>
+        {merchantQr.state && <MpmPanel state={merchantQr.state} amount={cartTotals(lines).total} onCancel={() => void merchantQr.cancel()} />}
       </main>
     );
   }
@@ -207,7 +247,19 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
       </div>
       <div className="checkout__right">
         <TotalsPanel lines={lines} />
-        <ScanPanel wedge={wedge} paying={isPaying} error={error} onPay={() => void pay(wedge.value)} />
+        <div onFocus={() => setScanFocused(true)} onBlur={() => setScanFocused(false)}>
+          <ScanPanel wedge={wedge} paying={isPaying} error={error} onPay={() => void pay(wedge.value)} />
+        </div>
+        <div className="mpm-actions">
+          <button type="button" className="btn btn--secondary" data-testid="mpm-start" disabled={isPaying} onClick={startMerchantQr}>
+            <Kbd>F4</Kbd>&nbsp;{t('mpm.start')}
+          </button>
+          {shell === 'web' && (
+            <button type="button" className="btn btn--secondary" data-testid="open-display" onClick={() => window.open(customerDisplayUrl(), 'pos-customer-display')}>
+              {t('display.open')}
+            </button>
+          )}
+        </div>
         <CameraPanel active={entryMode} onScan={(text) => scans.submit(text, 'camera')} onDone={() => requestFocus('scan')} />
         <ScannerSettingsPanel />
         {isPaying && (

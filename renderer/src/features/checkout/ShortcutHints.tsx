@@ -6,6 +6,7 @@ const HINTS: readonly [string, MessageKey][] = [
   ['Enter', 'keys.enter'],
   ['F2', 'keys.f2'],
   ['F3', 'keys.f3'],
+  ['F4', 'mpm.key'],
   ['Esc', 'keys.esc'],
   ['Ctrl+⌫', 'keys.ctrlBackspace'],
   ['Del', 'keys.del'],

@@ -1,4 +1,4 @@
-/** Screen-wide shortcuts of the checkout screen (F2, F3, Esc, Ctrl+Backspace). */
+/** Screen-wide shortcuts of the checkout screen (F2, F3, F4, Esc, Ctrl+Backspace). */
 import { useEffect, useEffectEvent } from 'react';
 import { isTextEntry } from '../scan/dom-keys';
 
@@ -7,6 +7,8 @@ export interface CheckoutKeyActions {
   focusPrice: () => void;
   escape: () => void;
   removeLast: () => void;
+  /** F4: the customer scans the terminal's QR (merchant-presented). */
+  merchantQr?: () => void;
 }
 
 export function useCheckoutKeys(enabled: boolean, actions: CheckoutKeyActions): void {
@@ -18,6 +20,9 @@ export function useCheckoutKeys(enabled: boolean, actions: CheckoutKeyActions): 
     } else if (e.key === 'F3') {
       e.preventDefault();
       actions.focusPrice();
+    } else if (e.key === 'F4' && actions.merchantQr) {
+      e.preventDefault();
+      actions.merchantQr();
     } else if (e.key === 'Escape') {
       e.preventDefault();
       actions.escape();
