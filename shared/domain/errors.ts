@@ -53,6 +53,10 @@ export const ERROR_MESSAGES = {
   REFUND_UNKNOWN: { ko: '취소 결과 확인 중입니다. 같은 건을 다시 취소하지 마세요.', en: 'Checking the cancel result. Do not cancel this payment again.' },
   REFUND_IN_PROGRESS: { ko: '처리 중인 취소가 있습니다. 결과를 확인한 뒤 진행해 주세요.', en: 'A cancel of this payment is in progress. Check its result first.' },
   CANCEL_AMOUNT_EXCEEDED: { ko: '취소 금액이 취소 가능 금액을 초과합니다.', en: 'The cancel amount exceeds the amount that can still be cancelled.' },
+  // ledger: settlement (일마감) and export
+  DAY_ALREADY_CLOSED: { ko: '이미 마감한 날입니다. 마감 내역은 바꿀 수 없습니다.', en: 'This day is already closed. A closed report cannot change.' },
+  DAY_CLOSE_WARNINGS: { ko: '확인이 필요한 거래나 인쇄되지 않은 영수증이 있습니다. 확인한 뒤 다시 마감해 주세요.', en: 'Some payments still need checking or receipts did not print. Review them, then close again.' },
+  DAY_NOT_STARTED: { ko: '아직 오지 않은 날은 마감할 수 없습니다.', en: 'A day that has not started cannot be closed.' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -107,6 +107,68 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX print_jobs_one_original;
   CREATE UNIQUE INDEX print_jobs_one_original ON print_jobs (payment_id, kind, IFNULL(refund_id, 0)) WHERE copy = 'original' AND payment_id IS NOT NULL;
   `,
+  // 4: ledger queries (history, settlement, CSV) and closed days (services/ledger/*).
+  //   payments.refunded_amount: the sum of confirmed cancels, kept by triggers on refunds (history filters);
+  //   indexes for the history's filters and the day's settlement (bench/ledger-bench.ts measures them);
+  //   day_closes: a closed day's frozen report; print_jobs rebuilt to allow kind 'settlement' (+ settlement_day).
+  `
+  ALTER TABLE payments ADD COLUMN refunded_amount INTEGER NOT NULL DEFAULT 0;
+  UPDATE payments SET refunded_amount = (SELECT IFNULL(SUM(r.amount), 0) FROM refunds r WHERE r.payment_id = payments.id AND r.status = 'cancelled')
+    WHERE id IN (SELECT payment_id FROM refunds);
+  CREATE TRIGGER refunds_sum_insert AFTER INSERT ON refunds WHEN NEW.status = 'cancelled' BEGIN
+    UPDATE payments SET refunded_amount = (SELECT IFNULL(SUM(amount), 0) FROM refunds WHERE payment_id = NEW.payment_id AND status = 'cancelled') WHERE id = NEW.payment_id;
+  END;
+  CREATE TRIGGER refunds_sum_update AFTER UPDATE OF status, amount ON refunds BEGIN
+    UPDATE payments SET refunded_amount = (SELECT IFNULL(SUM(amount), 0) FROM refunds WHERE payment_id = NEW.payment_id AND status = 'cancelled') WHERE id = NEW.payment_id;
+  END;
+
+  DROP INDEX payments_status;
+  CREATE INDEX payments_status_created ON payments (status, created_at);
+  CREATE INDEX payments_method_created ON payments (method_type, created_at);
+  CREATE INDEX payments_tid ON payments (tid) WHERE tid IS NOT NULL;
+  CREATE INDEX payments_refunded_created ON payments (created_at) WHERE refunded_amount > 0;
+  CREATE INDEX payments_approved_at ON payments (approved_at, method_type, amount, vat, tax_free, supply) WHERE status = 'approved';
+  CREATE INDEX refunds_cancelled_at ON refunds (cancelled_at, payment_id, amount, vat, tax_free) WHERE status = 'cancelled';
+  CREATE INDEX refunds_created_at ON refunds (created_at);
+
+  CREATE TABLE day_closes (
+    day          TEXT PRIMARY KEY,
+    closed_at    TEXT NOT NULL,
+    report_json  TEXT NOT NULL
+  );
+
+  CREATE TABLE print_jobs_v4 (
+    id                INTEGER PRIMARY KEY,
+    printer           TEXT NOT NULL,
+    payment_id        INTEGER REFERENCES payments (id),
+    kind              TEXT NOT NULL CHECK (kind IN ('sale', 'cancel', 'settlement')),
+    copy              TEXT NOT NULL CHECK (copy IN ('original', 'reprint')),
+    input_json        TEXT NOT NULL,
+    bytes             BLOB,
+    status            TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'printed', 'failed')),
+    attempts          INTEGER NOT NULL DEFAULT 0,
+    recovered         INTEGER NOT NULL DEFAULT 0,
+    last_sent         INTEGER NOT NULL DEFAULT 0,
+    last_stopped      INTEGER NOT NULL DEFAULT 0,
+    last_error        TEXT,
+    last_error_detail TEXT,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    sent_at           TEXT,
+    printed_at        TEXT,
+    refund_id         INTEGER REFERENCES refunds (id),
+    settlement_day    TEXT,
+    CHECK ((kind = 'settlement') = (settlement_day IS NOT NULL))
+  );
+  INSERT INTO print_jobs_v4 (id, printer, payment_id, kind, copy, input_json, bytes, status, attempts, recovered, last_sent, last_stopped, last_error, last_error_detail, created_at, updated_at, sent_at, printed_at, refund_id)
+    SELECT id, printer, payment_id, kind, copy, input_json, bytes, status, attempts, recovered, last_sent, last_stopped, last_error, last_error_detail, created_at, updated_at, sent_at, printed_at, refund_id FROM print_jobs;
+  DROP TABLE print_jobs;
+  ALTER TABLE print_jobs_v4 RENAME TO print_jobs;
+  CREATE UNIQUE INDEX print_jobs_one_original ON print_jobs (payment_id, kind, IFNULL(refund_id, 0)) WHERE copy = 'original' AND payment_id IS NOT NULL;
+  CREATE INDEX print_jobs_printer_status ON print_jobs (printer, status);
+  CREATE INDEX print_jobs_payment ON print_jobs (payment_id);
+  CREATE INDEX print_jobs_settlement ON print_jobs (settlement_day) WHERE settlement_day IS NOT NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): { from: number; to: number } {
