@@ -107,3 +107,44 @@ export async function call<M extends keyof LedgerHandlers>(l: Ledger, m: M, inpu
   const out = await (l.api[m] as (i: typeof parsed) => unknown)(parsed);
   return methods[m].output.parse(out) as MethodOutput<M>;
 }
+
+/** A print job of a receipt that ends in `status` (through the queue's own transitions). */
+export function receiptJob(l: Ledger, paymentId: number, status: 'queued' | 'failed' | 'printed', o: { refundId?: number; copy?: 'original' | 'reprint' } = {}): void {
+  const input = l.printer.inputFor(paymentId, o.refundId ? { refundId: o.refundId } : {});
+  const { job } = l.printer.queue.enqueue({ printer: 'tcp:test', paymentId, refundId: o.refundId ?? null, kind: input.kind, copy: o.copy ?? 'original', input });
+  if (status === 'queued') return;
+  l.printer.queue.claim(job.id, 'tcp:test');
+  if (status === 'printed') l.printer.queue.markPrinted(job.id);
+  else l.printer.queue.markFailed(job.id, { error: 'paper_out', sent: true, stopped: true });
+}
+
+/**
+ * The settlement day of the tests, 2026-11-22 (D), figures worked out by hand in ledger-settlement.test.ts:
+ * A 10,000 계좌, B 5,500 MONEY (1,500 tax-free), C 3,000 계좌, late 2,200 MONEY approved 23:59:59 KST;
+ * edge 4,400 계좌 created 23:59:59, approved 00:00:01 on D+1; next 1,100 계좌 on D+1; failed F 2,000,
+ * unknown E 1,000, ready R 500 on D. Cancels on D: A 4,000 (partial), C 3,000 (full), a failed one of
+ * A 1,000. On D+1 09:00: B 1,000 of which 500 tax-free.
+ */
+export function settlementScenario(l: Ledger) {
+  const A = l.sale({ at: '2026-11-22 10:00:00', amount: 10_000, method: '계좌' });
+  const B = l.sale({
+    at: '2026-11-22 11:00:00',
+    method: 'MONEY',
+    items: [
+      { name: '생수', unitPrice: 1500, quantity: 1, taxFree: true },
+      { name: '샌드위치', unitPrice: 4000, quantity: 1, taxFree: false },
+    ],
+  });
+  const C = l.sale({ at: '2026-11-22 12:00:00', amount: 3000, method: '계좌' });
+  const late = l.sale({ at: '2026-11-22 23:59:57', amount: 2200, method: 'MONEY' });
+  const edge = l.sale({ at: '2026-11-22 23:59:59', amount: 4400, method: '계좌' });
+  const F = l.sale({ at: '2026-11-22 14:00:00', amount: 2000, status: 'failed' });
+  const E = l.sale({ at: '2026-11-22 15:00:00', amount: 1000, status: 'unknown' });
+  const R = l.sale({ at: '2026-11-22 16:00:00', amount: 500, status: 'ready' });
+  const next = l.sale({ at: '2026-11-23 00:00:00', amount: 1100, method: '계좌' });
+  const rA = l.refund(A.id, { at: '2026-11-22 12:00:00', amount: 4000 });
+  const rC = l.refund(C.id, { at: '2026-11-22 13:00:00', amount: 3000 });
+  const rAfailed = l.refund(A.id, { at: '2026-11-22 12:30:00', amount: 1000, status: 'failed' });
+  const rB = l.refund(B.id, { at: '2026-11-23 09:00:00', amount: 1000, taxFree: 500 });
+  return { A, B, C, late, edge, F, E, R, next, rA, rC, rAfailed, rB };
+}

@@ -22,6 +22,8 @@ export interface SettlementReceiptInput {
 }
 
 const count = (n: number) => `${formatAmount(n)}건`;
+/** A cancelled amount as it prints: negative, and 0 without a sign. */
+const minusWon = (n: number) => formatWon(n === 0 ? 0 : -n);
 
 export function buildSettlementReceipt(input: SettlementReceiptInput): ReceiptModel {
   const { store, report: r, columns } = input;
@@ -43,13 +45,13 @@ export function buildSettlementReceipt(input: SettlementReceiptInput): ReceiptMo
   for (const m of r.byMethod) {
     b.push({ type: 'text', text: methodLabel(m.methodType), align: 'left', bold: true });
     b.push({ type: 'pair', left: `  승인 ${count(m.salesCount)}`, right: formatWon(m.salesAmount) });
-    b.push({ type: 'pair', left: `  취소 ${count(m.cancelCount)}`, right: formatWon(-m.cancelAmount) });
+    b.push({ type: 'pair', left: `  취소 ${count(m.cancelCount)}`, right: minusWon(m.cancelAmount) });
     b.push({ type: 'pair', left: '  소계', right: formatWon(m.net) });
   }
 
   b.push({ type: 'rule', char: '-' });
   b.push({ type: 'pair', left: `승인 ${count(r.sales.count)}`, right: formatWon(r.sales.amount) });
-  b.push({ type: 'pair', left: `취소 ${count(r.cancels.count)}`, right: formatWon(-r.cancels.amount) });
+  b.push({ type: 'pair', left: `취소 ${count(r.cancels.count)}`, right: minusWon(r.cancels.amount) });
   if (r.cancels.count > 0) b.push({ type: 'pair', left: '  (전액취소 / 부분취소)', right: `${count(r.cancels.fullCount)} / ${count(r.cancels.count - r.cancels.fullCount)}` });
   b.push({ type: 'rule', char: '=' });
   b.push({ type: 'pair', left: '순매출', right: formatWon(r.net.amount), bold: true, size: 2 });
