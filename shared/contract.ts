@@ -378,15 +378,14 @@ export const historyRowSchema = z.object({
   errorCode: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).nullable(),
 });
 export type HistoryRow = z.infer<typeof historyRowSchema>;
-export const HISTORY_TOTAL_CAP = 10_000;
 export const historyPageSchema = z.object({
   rows: z.array(historyRowSchema),
   /** Pass as `cursor` for the next (older) page; null on the last page. */
   nextCursor: z.string().nullable(),
-  /** Matching payments, counted on the first page only (null on later pages), up to HISTORY_TOTAL_CAP. */
-  total: z.number().int().nullable(),
-  totalCapped: z.boolean(),
 });
+/** countPayments stops counting here: a count never walks more than this many matches. */
+export const HISTORY_TOTAL_CAP = 10_000;
+export const historyCountSchema = z.object({ total: z.number().int(), capped: z.boolean() });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
 export const paymentEventSchema = z.object({ status: z.string(), at: isoUtc, detail: z.string().nullable() });
@@ -478,6 +477,8 @@ export type CsvExport = z.infer<typeof csvExportSchema>;
 export const ledgerMethods = {
   /** The history: filters, newest first, keyset pages of `limit` rows. */
   searchPayments: { input: searchPaymentsInputSchema, output: historyPageSchema },
+  /** How many payments match (up to HISTORY_TOTAL_CAP, then capped): asked apart, so a page never waits for a count. */
+  countPayments: { input: historyFilterSchema, output: historyCountSchema },
   /** One payment with its state history and receipts. */
   getPaymentDetail: { input: z.object({ id: z.number().int().positive() }).strict(), output: paymentDetailSchema },
   /** Method types that occur in the ledger (for the filter). */

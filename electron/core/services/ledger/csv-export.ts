@@ -66,19 +66,19 @@ const SQL = `
   SELECT * FROM (
     SELECT 'sale' AS type, p.approved_at AS at, p.id AS payment_id, NULL AS refund_id, p.order_id, p.tid, p.status, p.method_type, p.item_name, p.items_json,
            p.amount, p.tax_free, p.vat, p.supply, p.refunded_amount AS refunded, p.error_code
-      FROM payments p WHERE p.status = 'approved' AND p.approved_at >= @start AND p.approved_at < @end
+      FROM payments p INDEXED BY payments_approved_at WHERE p.status = 'approved' AND p.approved_at >= @start AND p.approved_at < @end
     UNION ALL
     SELECT 'sale', p.created_at, p.id, NULL, p.order_id, p.tid, p.status, p.method_type, p.item_name, p.items_json,
            p.amount, p.tax_free, p.vat, p.supply, p.refunded_amount, p.error_code
-      FROM payments p WHERE p.status IN ('created', 'ready_requested', 'ready', 'approve_requested', 'failed', 'unknown') AND p.created_at >= @start AND p.created_at < @end
+      FROM payments p INDEXED BY payments_status_created WHERE p.status IN ('created', 'ready_requested', 'ready', 'approve_requested', 'failed', 'unknown') AND p.created_at >= @start AND p.created_at < @end
     UNION ALL
     SELECT 'refund', r.cancelled_at, p.id, r.id, p.order_id, p.tid, r.status, p.method_type, p.item_name, NULL,
            r.amount, r.tax_free, r.vat, r.amount - r.tax_free - r.vat, NULL, r.error_code
-      FROM refunds r JOIN payments p ON p.id = r.payment_id WHERE r.status = 'cancelled' AND r.cancelled_at >= @start AND r.cancelled_at < @end
+      FROM refunds r INDEXED BY refunds_cancelled_at JOIN payments p ON p.id = r.payment_id WHERE r.status = 'cancelled' AND r.cancelled_at >= @start AND r.cancelled_at < @end
     UNION ALL
     SELECT 'refund', r.created_at, p.id, r.id, p.order_id, p.tid, r.status, p.method_type, p.item_name, NULL,
            r.amount, r.tax_free, 0, 0, NULL, r.error_code
-      FROM refunds r JOIN payments p ON p.id = r.payment_id WHERE r.status != 'cancelled' AND r.created_at >= @start AND r.created_at < @end
+      FROM refunds r INDEXED BY refunds_created_at JOIN payments p ON p.id = r.payment_id WHERE r.status != 'cancelled' AND r.created_at >= @start AND r.created_at < @end
   ) ORDER BY at, payment_id, IFNULL(refund_id, 0)`;
 
 function itemsText(json: string | null): string {
@@ -87,7 +87,9 @@ function itemsText(json: string | null): string {
   return items.map((it) => `${it.name}${it.taxFree ? '(면세)' : ''} ${it.unitPrice}×${it.quantity}`).join(' / ');
 }
 
-function record(r: Row): Record<(typeof CSV_COLUMNS)[number]['key'], string | number> {
+type Key = (typeof CSV_COLUMNS)[number]['key'];
+
+function record(r: Row): Record<Key, string | number> {
   const sale = r.type === 'sale';
   const net = sale ? (r.status === 'approved' ? r.amount : 0) : r.status === 'cancelled' ? -r.amount : 0;
   // A cancel's VAT is the backend's once confirmed; before that, the same split as everywhere.
@@ -127,7 +129,10 @@ export class CsvExporter {
     const start = seoulDayRangeUtc(from).start;
     const end = seoulDayRangeUtc(to).end;
     const rows = (this.stmt.all({ start, end }) as Row[]).map(record);
-    const text = stringify(rows, { bom: true, header: true, columns: CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })), record_delimiter: 'windows', cast: { number: (n) => String(n) } });
+    // Records as arrays of strings: csv-stringify is ~5x faster on those than on objects with `columns`.
+    const keys = CSV_COLUMNS.map((c) => c.key);
+    const table = [CSV_COLUMNS.map((c) => c.header as string), ...rows.map((r) => keys.map((k) => String(r[k])))];
+    const text = stringify(table, { bom: true, record_delimiter: 'windows' });
     const compact = (d: string) => d.replaceAll('-', '');
     return { fileName: `transactions-${compact(from)}-${compact(to)}.csv`, text, rows: rows.length, bytes: Buffer.byteLength(text, 'utf8') };
   }

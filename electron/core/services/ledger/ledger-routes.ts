@@ -24,6 +24,7 @@ export function ledgerHandlers(d: LedgerDeps): LedgerHandlers {
   const csv = new CsvExporter(d.db);
   return {
     searchPayments: (input) => history.search(input),
+    countPayments: (filter) => history.count(filter),
     getPaymentDetail: ({ id }) => {
       const payment = d.payments.get(id);
       if (!payment) throw new PosError('PAYMENT_NOT_FOUND', `payment ${id}`);

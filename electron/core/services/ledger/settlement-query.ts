@@ -39,12 +39,12 @@ export class SettlementQuery {
   ) {
     this.sales = db.prepare(
       `SELECT method_type AS method, COUNT(*) AS n, SUM(amount) AS amount, SUM(vat) AS vat, SUM(tax_free) AS tax_free, SUM(supply) AS supply, MIN(approved_at) AS first, MAX(approved_at) AS last
-       FROM payments WHERE status = 'approved' AND approved_at >= @start AND approved_at < @end GROUP BY method_type`,
+       FROM payments INDEXED BY payments_approved_at WHERE status = 'approved' AND approved_at >= @start AND approved_at < @end GROUP BY method_type`,
     );
     this.cancels = db.prepare(
       `SELECT p.method_type AS method, COUNT(*) AS n, SUM(r.amount) AS amount, SUM(r.vat) AS vat, SUM(r.tax_free) AS tax_free, MIN(r.cancelled_at) AS first, MAX(r.cancelled_at) AS last,
               SUM(r.amount = p.amount) AS full
-       FROM refunds r JOIN payments p ON p.id = r.payment_id
+       FROM refunds r INDEXED BY refunds_cancelled_at JOIN payments p ON p.id = r.payment_id
        WHERE r.status = 'cancelled' AND r.cancelled_at >= @start AND r.cancelled_at < @end GROUP BY p.method_type`,
     );
     // Per status through (status, created_at): one index range each, no table rows.
@@ -63,15 +63,24 @@ export class SettlementQuery {
          AND ((r.created_at >= @start AND r.created_at < @end) OR (p.status = 'approved' AND p.approved_at >= @start AND p.approved_at < @end))
        ORDER BY r.id`,
     );
-    // Receipts of this day's sales and cancels that were queued but never printed (no printed copy of them).
+    // Receipts of this day's sales and cancels that were queued but never printed (no printed copy of
+    // them): each sale first probes the small partial index of jobs not printed (print_jobs_unprinted),
+    // and only those few look for a printed copy.
     this.unprinted = db.prepare(
-      `SELECT j.payment_id AS paymentId, j.refund_id AS refundId, j.kind, j.status AS jobStatus, MAX(j.id) AS lastJob
-       FROM print_jobs j
-       WHERE j.payment_id IN (SELECT id FROM payments WHERE status = 'approved' AND approved_at >= @start AND approved_at < @end) AND j.kind = 'sale'
-          OR j.refund_id IN (SELECT id FROM refunds WHERE status = 'cancelled' AND cancelled_at >= @start AND cancelled_at < @end) AND j.kind = 'cancel'
-       GROUP BY j.payment_id, j.kind, IFNULL(j.refund_id, 0)
-       HAVING SUM(j.status = 'printed') = 0
-       ORDER BY j.payment_id, j.refund_id`,
+      `SELECT p.id AS paymentId, NULL AS refundId, 'sale' AS kind,
+              (SELECT j.status FROM print_jobs j WHERE j.payment_id = p.id AND j.kind = 'sale' ORDER BY j.id DESC LIMIT 1) AS jobStatus
+       FROM payments p INDEXED BY payments_approved_at
+       WHERE p.status = 'approved' AND p.approved_at >= @start AND p.approved_at < @end
+         AND EXISTS (SELECT 1 FROM print_jobs u INDEXED BY print_jobs_unprinted WHERE u.payment_id = p.id AND u.kind = 'sale' AND u.status <> 'printed')
+         AND NOT EXISTS (SELECT 1 FROM print_jobs j WHERE j.payment_id = p.id AND j.kind = 'sale' AND j.status = 'printed')
+       UNION ALL
+       SELECT r.payment_id, r.id, 'cancel',
+              (SELECT j.status FROM print_jobs j WHERE j.payment_id = r.payment_id AND j.kind = 'cancel' AND j.refund_id = r.id ORDER BY j.id DESC LIMIT 1)
+       FROM refunds r INDEXED BY refunds_cancelled_at
+       WHERE r.status = 'cancelled' AND r.cancelled_at >= @start AND r.cancelled_at < @end
+         AND EXISTS (SELECT 1 FROM print_jobs u INDEXED BY print_jobs_unprinted WHERE u.payment_id = r.payment_id AND u.kind = 'cancel' AND u.refund_id = r.id AND u.status <> 'printed')
+         AND NOT EXISTS (SELECT 1 FROM print_jobs j WHERE j.payment_id = r.payment_id AND j.kind = 'cancel' AND j.refund_id = r.id AND j.status = 'printed')
+       ORDER BY 1, 2`,
     );
   }
 
@@ -128,8 +137,7 @@ export class SettlementQuery {
       else counts.inProgress += r.n;
     }
     const openRefunds = this.openRefunds.all(range) as { refundId: number; id: number; orderId: string; status: string }[];
-    // (SQLite: jobStatus is the status of the newest job of each receipt, the row that gave MAX(j.id).)
-    const unprinted = (this.unprinted.all(range) as { paymentId: number; refundId: number | null; kind: 'sale' | 'cancel'; jobStatus: string; lastJob: number }[]).map(({ lastJob: _l, ...u }) => u);
+    const unprinted = this.unprinted.all(range) as { paymentId: number; refundId: number | null; kind: 'sale' | 'cancel'; jobStatus: string }[];
 
     return {
       day,

@@ -9,7 +9,7 @@ const HINTS: readonly [string, MessageKey][] = [
   ['Ctrl+⌫', 'keys.ctrlBackspace'],
   ['Del', 'keys.del'],
   ['+ / −', 'keys.plusMinus'],
-  ['Alt+1·2·3', 'keys.tabs'],
+  ['Alt+1–5', 'keys.tabs'],
 ];
 
 export function ShortcutHints() {
