@@ -297,6 +297,7 @@ export const en: Record<MessageKey, string> = {
   'history.event.approved': 'Approved',
   'history.event.failed': 'Failed',
   'history.event.unknown': 'Checking the result',
+  'history.event.refund': 'Cancel',
   'history.event.refund.created': 'Cancel recorded',
   'history.event.refund.cancel_requested': 'Cancel sent',
   'history.event.refund.cancelled': 'Cancelled',

@@ -295,6 +295,7 @@ export const ko = {
   'history.event.approved': '승인',
   'history.event.failed': '실패',
   'history.event.unknown': '결과 확인 중',
+  'history.event.refund': '취소',
   'history.event.refund.created': '취소 요청 기록',
   'history.event.refund.cancel_requested': '취소 요청 전송',
   'history.event.refund.cancelled': '취소 완료',

@@ -3,7 +3,7 @@ import type { Payment, PaymentDetail, PrintJobView, Refund } from '../../../../s
 import { splitVat } from '../../../../shared/domain/vat';
 import { useI18n } from '../../i18n/i18n';
 import { STATE_KEY } from '../receipt/print-jobs';
-import { eventLabelKey, REFUND_LABEL, seoulShortDateTime } from './history-model';
+import { eventDetailText, eventLabelKey, REFUND_LABEL, seoulShortDateTime } from './history-model';
 import { formatSeoulDateTime } from '../../../../shared/domain/time';
 
 export function DetailItems({ payment: p }: { payment: Payment }) {
@@ -121,7 +121,7 @@ export function DetailRefunds({ refunds, jobs, printing, noPrinter, onReprint }:
 }
 
 export function DetailTimeline({ events }: { events: PaymentDetail['events'] }) {
-  const { t } = useI18n();
+  const { t, err, krw } = useI18n();
   return (
     <section className="detail-card" aria-labelledby="detail-events">
       <h3 className="detail-card__title" id="detail-events">
@@ -130,13 +130,14 @@ export function DetailTimeline({ events }: { events: PaymentDetail['events'] }) 
       <ol className="detail-events" data-testid="detail-events">
         {events.map((e, i) => {
           const key = eventLabelKey(e.status);
+          const detail = eventDetailText(e.detail, err, krw, t('history.event.refund'));
           return (
             <li key={i} className={`detail-event ${e.status.startsWith('refund.') ? 'detail-event--refund' : ''}`} data-status={e.status}>
               <time className="num detail-event__at" dateTime={e.at}>
                 {seoulShortDateTime(e.at)}
               </time>
               <span className="detail-event__status">{key ? t(key) : e.status}</span>
-              {e.detail && <span className="detail-event__detail mono">{e.detail}</span>}
+              {detail && <span className="detail-event__detail">{detail}</span>}
             </li>
           );
         })}

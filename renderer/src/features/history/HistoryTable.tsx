@@ -14,7 +14,7 @@ interface HistoryTableProps {
 }
 
 export function HistoryTable({ rows, withDate, checking, onOpen, onRecheck }: HistoryTableProps) {
-  const { t, krw } = useI18n();
+  const { t, krw, err } = useI18n();
   const body = useRef<HTMLTableSectionElement>(null);
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, id: number) => {
     if (e.target !== e.currentTarget) return; // a button in the row
@@ -59,7 +59,7 @@ export function HistoryTable({ rows, withDate, checking, onOpen, onRecheck }: Hi
                 <td className="num history__amount">{krw(r.amount)}</td>
                 <td className="num history__refunded">{r.refundedAmount > 0 ? krw(-r.refundedAmount) : ''}</td>
                 <td className="history__state">
-                  <span className={`badge badge--${STATE_BADGE[r.state]}`} title={r.errorCode ?? undefined}>
+                  <span className={`badge badge--${STATE_BADGE[r.state]}`} title={r.errorCode ? err(r.errorCode) : undefined}>
                     {t(STATE_LABEL[r.state])}
                   </span>
                   {r.state === 'unknown' && (

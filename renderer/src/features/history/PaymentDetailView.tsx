@@ -157,7 +157,7 @@ export function PaymentDetailView({ id, onBack, onPayment }: PaymentDetailViewPr
               {checking ? t('result.rechecking') : t('history.detail.recheck')} <Kbd>Enter</Kbd>
             </button>
           )}
-          <button type="button" className="btn btn--danger-solid" data-testid="detail-refund" disabled={!canRefund} onClick={() => setRefunding(true)}>
+          <button type="button" className="btn btn--danger-solid" data-testid="detail-refund-button" disabled={!canRefund} onClick={() => setRefunding(true)}>
             {t('history.detail.refund')} <Kbd>C</Kbd>
           </button>
         </div>

@@ -14,6 +14,9 @@ import { useI18n } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { initialRefundForm, newRefund, outcomeOfRefund, parseRefundForm, taxFreeBounds, type RefundForm } from './refund-form';
 
+/** Amounts in messages with thousands separators ("8,000"). */
+const grouped = (vars: Record<string, number> | undefined) => Object.fromEntries(Object.entries(vars ?? {}).map(([k, v]) => [k, v.toLocaleString('en-US')]));
+
 interface RefundDialogProps {
   /** The payment as it is now (kept current by the screen from payment.updated). */
   payment: Payment;
@@ -38,7 +41,7 @@ export function RefundDialog({ payment, onDone, onClose }: RefundDialogProps) {
     if (busy) return;
     const parsed = parseRefundForm(payment, form);
     if (!parsed.ok) {
-      setFieldError({ field: parsed.field, text: t(parsed.message, parsed.vars) });
+      setFieldError({ field: parsed.field, text: t(parsed.message, grouped(parsed.vars)) });
       return;
     }
     setFieldError(null);
@@ -59,7 +62,7 @@ export function RefundDialog({ payment, onDone, onClose }: RefundDialogProps) {
     const outcome = outcomeOfRefund(refund);
     const title = t(`history.refund.outcome.${outcome}`);
     return (
-      <Dialog title={t('history.refund.title')} testId="refund-dialog" onClose={onClose} className="refund-dialog">
+      <Dialog key="outcome" title={t('history.refund.title')} testId="refund-dialog" onClose={onClose} className="refund-dialog">
         <div className={`refund-outcome refund-outcome--${outcome}`} data-testid="refund-outcome" data-status={refund.status} role="status" aria-live="assertive">
           <p className="refund-outcome__title">
             <span aria-hidden="true">{outcome === 'cancelled' ? '✓' : outcome === 'failed' ? '✕' : '…'}</span> {title}
@@ -87,7 +90,7 @@ export function RefundDialog({ payment, onDone, onClose }: RefundDialogProps) {
   }
 
   return (
-    <Dialog title={t('history.refund.title')} testId="refund-dialog" onClose={busy ? undefined : onClose} className="refund-dialog">
+    <Dialog key="form" title={t('history.refund.title')} testId="refund-dialog" onClose={busy ? undefined : onClose} className="refund-dialog">
       <dl className="refund-dialog__facts">
         <dt>{t('history.detail.orderId')}</dt>
         <dd className="mono">{payment.orderId}</dd>
@@ -123,7 +126,7 @@ export function RefundDialog({ payment, onDone, onClose }: RefundDialogProps) {
             inputMode="numeric"
             autoComplete="off"
             optional
-            placeholder={t('history.refund.taxFreeAuto', { min: bounds.min, max: bounds.max })}
+            placeholder={t('history.refund.taxFreeAuto', grouped({ min: bounds.min, max: bounds.max }))}
             value={form.taxFree}
             disabled={busy}
             error={fieldError?.field === 'taxFree' ? fieldError.text : null}
