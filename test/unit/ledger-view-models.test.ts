@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../shared/contract';
 import { presetRange, toFilter, todayForm } from '../../renderer/src/features/history/history-filter';
-import { eventDetailText } from '../../renderer/src/features/history/history-model';
+import { eventDetailText } from '../../renderer/src/features/history/history-events';
 import { initialRefundForm, parseRefundForm, taxFreeBounds } from '../../renderer/src/features/history/refund-form';
 import { errorMessage } from '../../shared/domain/errors';
 

@@ -3,7 +3,8 @@ import type { Payment, PaymentDetail, PrintJobView, Refund } from '../../../../s
 import { splitVat } from '../../../../shared/domain/vat';
 import { useI18n } from '../../i18n/i18n';
 import { STATE_KEY } from '../receipt/print-jobs';
-import { eventDetailText, eventLabelKey, REFUND_LABEL, seoulShortDateTime } from './history-model';
+import { eventDetailText } from './history-events';
+import { eventLabelKey, REFUND_LABEL, seoulShortDateTime } from './history-model';
 import { formatSeoulDateTime } from '../../../../shared/domain/time';
 
 export function DetailItems({ payment: p }: { payment: Payment }) {

@@ -2,7 +2,7 @@
 import { HISTORY_STATES, type HistoryFilter, type HistoryState } from '../../../../shared/contract';
 import { MAX_PAYMENT_KRW } from '../../../../shared/domain/money';
 import { addSeoulDays, seoulDay } from '../../../../shared/domain/time';
-import type { MessageKey } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/ko';
 
 export interface FilterForm {
   from: string;

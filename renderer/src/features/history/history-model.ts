@@ -1,6 +1,5 @@
 /** How the history shows rows: labels of states and methods, times in Seoul, merging pushed updates. Pure. */
 import type { HistoryRow, HistoryState, Payment, PaymentStatus, RefundStatus } from '../../../../shared/contract';
-import { isErrorCode, type ErrorCode } from '../../../../shared/domain/errors';
 import { historyRowOf } from '../../../../shared/domain/ledger/history-state';
 import { formatSeoulDateTime } from '../../../../shared/domain/time';
 import type { MessageKey } from '../../i18n/i18n';
@@ -90,16 +89,3 @@ export function prependRow(rows: readonly HistoryRow[], p: Payment): HistoryRow[
   return [historyRowOf(p), ...rows];
 }
 
-/**
- * The detail of a state-history entry as the cashier reads it: an error code becomes its message,
- * "refund #3: 4000" becomes "취소 #3 · 4,000원"; look-up notes ("lookup: approved") stay as they are.
- */
-export function eventDetailText(detail: string | null, err: (c: ErrorCode) => string, krw: (n: number) => string, refundLabel: string): string | null {
-  if (!detail) return null;
-  if (isErrorCode(detail)) return err(detail);
-  const m = /^refund #(\d+)(?:: (.*))?$/.exec(detail);
-  if (!m) return detail;
-  const rest = m[2] ?? '';
-  const tail = isErrorCode(rest) ? err(rest) : /^\d+$/.test(rest) ? krw(Number(rest)) : rest;
-  return `${refundLabel} #${m[1]}${tail ? ` · ${tail}` : ''}`;
-}

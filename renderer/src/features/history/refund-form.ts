@@ -1,6 +1,6 @@
 /** The refund dialog's form: default the whole refundable amount, an optional 면세 part, checked as the core checks it. Pure. */
 import type { Payment, Refund, RefundInput } from '../../../../shared/contract';
-import type { MessageKey } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/ko';
 
 export interface RefundForm {
   amount: string;
