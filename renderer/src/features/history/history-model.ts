@@ -88,4 +88,3 @@ export function prependRow(rows: readonly HistoryRow[], p: Payment): HistoryRow[
   if (rows.some((r) => r.id === p.id)) return updateRows(rows, p);
   return [historyRowOf(p), ...rows];
 }
-
