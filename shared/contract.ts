@@ -8,6 +8,7 @@ import { cartItemSchema } from './domain/cart';
 import { isValidBusinessNumber, normalizeBusinessNumber } from './domain/business-number';
 import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors';
 import { QR_MAX_INPUT } from './domain/qr-payload';
+import { MAX_PAYMENT_KRW } from './domain/money';
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from './domain/receipt/printer-settings';
 
 const empty = z.object({}).strict();
@@ -185,6 +186,15 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const demoQrSchema = z.object({ qrText: z.string(), expiresAt: isoUtc, walletUrl: z.string() });
 
+/** A calendar day in Seoul, "YYYY-MM-DD" (2026-02-30 is refused). */
+export const seoulDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD')
+  .refine((d) => {
+    // never throws (a refine that throws would escape safeParse): 2026-13-01 is an Invalid Date
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, 'day: not a calendar day');
 const dayInput = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict();
 
 // ── Scanners (design.md §5: keyboard-wedge, serial, webcam) ─────────────────────────────────────
@@ -282,7 +292,10 @@ export const printJobSchema = z.object({
   paymentId: z.number().int().nullable(),
   /** The refund a cancel receipt is for. */
   refundId: z.number().int().nullable(),
-  kind: z.enum(['sale', 'cancel']),
+  /** The Seoul day of a settlement report (kind 'settlement'); null otherwise. */
+  settlementDay: z.string().nullable(),
+  /** 'settlement': a day's settlement report (일마감), with settlementDay set and no payment. */
+  kind: z.enum(['sale', 'cancel', 'settlement']),
   copy: z.enum(['original', 'reprint']),
   status: z.enum(['queued', 'sending', 'printed', 'failed']),
   attempts: z.number().int(),
@@ -323,14 +336,6 @@ export const backendTestResultSchema = z.object({
 });
 export type BackendTestResult = z.infer<typeof backendTestResultSchema>;
 
-/** A Seoul calendar day, "YYYY-MM-DD", that exists (no 02-30). */
-export const seoulDaySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const t = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-  }, 'not a calendar day');
 export const ANALYTICS_MAX_DAYS = 366;
 /** A period of Seoul days, both ends included. */
 export const analyticsInputSchema = z
@@ -426,6 +431,190 @@ export const DISPLAY_WINDOW_METHODS: readonly string[] = ['getDisplayState'] sat
 export const DISPLAY_WINDOW_EVENTS: readonly string[] = ['display.state'] satisfies (keyof typeof customerSideEvents)[];
 // ── end of issue 7 block ────────────────────────────────────────────────────────────────────────
 
+
+// ── Ledger: transaction history, payment detail, daily settlement (일마감), CSV export ─────────────
+/**
+ * How a payment shows in the history, one value per row: its status, folded with its cancels.
+ * approved = approved and nothing cancelled; refunded_partial / refunded_full = approved with confirmed
+ * cancels; unknown = the payment's outcome, or one of its cancels', is being checked; in_progress = a
+ * payment or cancel under way; failed = not charged. (shared/domain/ledger/history-state.ts)
+ */
+export const HISTORY_STATES = ['approved', 'refunded_partial', 'refunded_full', 'failed', 'unknown', 'in_progress'] as const;
+export const historyStateSchema = z.enum(HISTORY_STATES);
+export type HistoryState = z.infer<typeof historyStateSchema>;
+
+const krwFilter = z.number().int().min(0).max(MAX_PAYMENT_KRW);
+const historyFilterShape = {
+  /** First and last Seoul day (inclusive) of the payments' creation time. */
+  from: seoulDaySchema.optional(),
+  to: seoulDaySchema.optional(),
+  states: z.array(historyStateSchema).max(HISTORY_STATES.length).optional(),
+  /** Method types as the backend reports them ('계좌', 'MONEY', 'CARD'). */
+  methods: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
+  minAmount: krwFilter.optional(),
+  maxAmount: krwFilter.optional(),
+  /** tid (승인번호) or order id, whole or its beginning. */
+  query: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[A-Za-z0-9-]*$/, 'query: letters, digits and -')
+    .optional(),
+};
+type FilterLike = { from?: string | undefined; to?: string | undefined; minAmount?: number | undefined; maxAmount?: number | undefined };
+const checkRanges = (f: FilterLike, ctx: z.RefinementCtx) => {
+  if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to: before from' });
+  if (f.minAmount !== undefined && f.maxAmount !== undefined && f.minAmount > f.maxAmount) ctx.addIssue({ code: 'custom', path: ['maxAmount'], message: 'maxAmount: below minAmount' });
+};
+export const historyFilterSchema = z.object(historyFilterShape).strict().superRefine(checkRanges);
+export type HistoryFilter = z.infer<typeof historyFilterSchema>;
+export const HISTORY_PAGE_SIZE = 50;
+export const searchPaymentsInputSchema = z
+  .object({
+    ...historyFilterShape,
+    /** nextCursor of the previous page (keyset: created_at and id of its last row). */
+    cursor: z
+      .string()
+      .max(64)
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z~\d{1,15}$/, 'cursor: from nextCursor')
+      .optional(),
+    limit: z.number().int().min(1).max(200).default(HISTORY_PAGE_SIZE),
+  })
+  .strict()
+  .superRefine(checkRanges);
+export type SearchPaymentsInput = z.input<typeof searchPaymentsInputSchema>;
+
+/** One row of the history list (the detail view loads the whole payment). */
+export const historyRowSchema = z.object({
+  id: z.number().int(),
+  orderId: z.string(),
+  createdAt: isoUtc,
+  approvedAt: isoUtc.nullable(),
+  status: paymentStatusSchema,
+  state: historyStateSchema,
+  amount: z.number().int(),
+  refundedAmount: z.number().int(),
+  itemName: z.string(),
+  methodType: z.string().nullable(),
+  tid: z.string().nullable(),
+  errorCode: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).nullable(),
+});
+export type HistoryRow = z.infer<typeof historyRowSchema>;
+export const historyPageSchema = z.object({
+  rows: z.array(historyRowSchema),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+/** countPayments stops counting here: a count never walks more than this many matches. */
+export const HISTORY_TOTAL_CAP = 10_000;
+export const historyCountSchema = z.object({ total: z.number().int(), capped: z.boolean() });
+export type HistoryPage = z.infer<typeof historyPageSchema>;
+
+export const paymentEventSchema = z.object({ status: z.string(), at: isoUtc, detail: z.string().nullable() });
+export const paymentDetailSchema = z.object({
+  payment: paymentSchema,
+  /** The state history (payment_events), oldest first, with the cancels' refund.* entries. */
+  events: z.array(paymentEventSchema),
+  /** Receipts of this payment (sale and cancel), newest first. */
+  printJobs: z.array(printJobSchema),
+});
+export type PaymentDetail = z.infer<typeof paymentDetailSchema>;
+
+const figuresSchema = z.object({ count: z.number().int(), amount: z.number().int(), vat: z.number().int(), taxFree: z.number().int(), supply: z.number().int() });
+export type SettlementFigures = z.infer<typeof figuresSchema>;
+export const settlementMethodSchema = z.object({
+  methodType: z.string().nullable(),
+  salesCount: z.number().int(),
+  salesAmount: z.number().int(),
+  cancelCount: z.number().int(),
+  cancelAmount: z.number().int(),
+  net: z.number().int(),
+});
+const paymentRefSchema = z.object({ id: z.number().int(), orderId: z.string(), status: z.string() });
+/**
+ * A Seoul day's figures. A sale counts on the day it was approved, a cancel on the day it was confirmed
+ * (so a later cancel of an earlier sale shows on the day it happened). Cancels carry their own VAT and
+ * tax-free parts; net = sales - cancels, and net.amount = net.supply + net.vat + net.taxFree.
+ */
+export const settlementReportSchema = z.object({
+  day: seoulDaySchema,
+  /** UTC bounds [from, to) of the day. */
+  from: isoUtc,
+  to: isoUtc,
+  generatedAt: isoUtc,
+  sales: figuresSchema,
+  cancels: figuresSchema.extend({ fullCount: z.number().int() }),
+  net: figuresSchema.omit({ count: true }),
+  byMethod: z.array(settlementMethodSchema),
+  /** First and last sale or cancel of the day. */
+  firstAt: isoUtc.nullable(),
+  lastAt: isoUtc.nullable(),
+  /** The day's payments (by creation time) in each state. */
+  payments: z.object({ approved: z.number().int(), failed: z.number().int(), unknown: z.number().int(), inProgress: z.number().int() }),
+  /** To look at before closing: payments and cancels not final, receipts that did not print (first 20 of each listed). */
+  warnings: z.object({
+    unfinishedPayments: z.object({ count: z.number().int(), items: z.array(paymentRefSchema) }),
+    openRefunds: z.object({ count: z.number().int(), items: z.array(paymentRefSchema.extend({ refundId: z.number().int() })) }),
+    unprintedReceipts: z.object({
+      count: z.number().int(),
+      items: z.array(z.object({ paymentId: z.number().int(), refundId: z.number().int().nullable(), kind: z.enum(['sale', 'cancel']), jobStatus: z.string() })),
+    }),
+  }),
+});
+export type SettlementReport = z.infer<typeof settlementReportSchema>;
+export const settlementSchema = z.object({
+  /** The frozen report of a closed day, else the live one. */
+  report: settlementReportSchema,
+  closedAt: isoUtc.nullable(),
+  /** For a closed day: what changed since (live minus frozen), e.g. a payment settled later; null when open. */
+  drift: z.object({ salesCount: z.number().int(), net: z.number().int() }).nullable(),
+});
+export type Settlement = z.infer<typeof settlementSchema>;
+const dayRef = z.object({ day: seoulDaySchema }).strict();
+export const closeDayInputSchema = z
+  .object({
+    day: seoulDaySchema,
+    /** The cashier saw the warnings (unfinished payments, unprinted receipts) and closes anyway. */
+    acknowledgeWarnings: z.boolean().default(false),
+  })
+  .strict();
+export const CSV_MAX_DAYS = 366;
+export const csvExportInputSchema = z
+  .object({ from: seoulDaySchema, to: seoulDaySchema })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to: before from' });
+    else if ((Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 + 1 > CSV_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `to: at most ${CSV_MAX_DAYS} days` });
+  });
+export const csvExportSchema = z.object({
+  /** ASCII, e.g. "transactions-20261101-20261130.csv". */
+  fileName: z.string(),
+  /** UTF-8 text starting with a BOM (U+FEFF), CRLF line ends. */
+  text: z.string(),
+  rows: z.number().int(),
+  bytes: z.number().int(),
+});
+export type CsvExport = z.infer<typeof csvExportSchema>;
+
+export const ledgerMethods = {
+  /** The history: filters, newest first, keyset pages of `limit` rows. */
+  searchPayments: { input: searchPaymentsInputSchema, output: historyPageSchema },
+  /** How many payments match (up to HISTORY_TOTAL_CAP, then capped): asked apart, so a page never waits for a count. */
+  countPayments: { input: historyFilterSchema, output: historyCountSchema },
+  /** One payment with its state history and receipts. */
+  getPaymentDetail: { input: z.object({ id: z.number().int().positive() }).strict(), output: paymentDetailSchema },
+  /** Method types that occur in the ledger (for the filter). */
+  listPaymentMethods: { input: empty, output: z.array(z.string()) },
+  getSettlement: { input: dayRef, output: settlementSchema },
+  /** Freezes the day's report (once); refused with DAY_CLOSE_WARNINGS unless the warnings are acknowledged. */
+  closeDay: { input: closeDayInputSchema, output: settlementSchema },
+  /** The settlement report as it prints (frozen when closed, else 중간 집계). */
+  getSettlementPreview: { input: dayRef, output: receiptPreviewSchema },
+  printSettlement: { input: dayRef, output: printJobSchema },
+  /** Payments and cancels of a range of Seoul days as CSV (one row each). */
+  exportCsv: { input: csvExportInputSchema, output: csvExportSchema },
+} as const;
+
 export const methods = {
   getAppInfo: { input: empty, output: appInfoSchema },
   getSettings: { input: empty, output: settingsSchema },
@@ -447,7 +636,7 @@ export const methods = {
   printReceipt: { input: paymentRef, output: printJobSchema },
   /** A new copy marked 재발행. */
   reprintReceipt: { input: paymentRef, output: printJobSchema },
-  listPrintJobs: { input: z.object({ paymentId: z.number().int().positive().optional() }).strict(), output: z.array(printJobSchema) },
+  listPrintJobs: { input: z.object({ paymentId: z.number().int().positive().optional(), settlementDay: seoulDaySchema.optional() }).strict(), output: z.array(printJobSchema) },
   retryPrintJob: { input: z.object({ id: z.number().int().positive() }).strict(), output: printJobSchema },
   testPrint: { input: empty, output: z.object({ printed: z.boolean(), status: printerStatusSchema, elapsedMs: z.number(), bytes: z.number().int() }) },
   getPrinterStatus: { input: empty, output: printerStatusSchema },
@@ -459,6 +648,8 @@ export const methods = {
   ...settingsDiagnosticsMethods,
 
   ...customerSideMethods,
+
+  ...ledgerMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -16,6 +16,7 @@ import { DisplayService } from './services/display/display-service';
 import { RefundService } from './services/payment/refund-service';
 import { MerchantCredentialsStore } from './secrets/merchant-credentials';
 import { FileSecretStore, type SecretCipher, type SecretStore } from './secrets/secret-store';
+import { ledgerHandlers } from './services/ledger/ledger-routes';
 import { PrinterService } from './services/printer/printer-service';
 import { ScannerService } from './services/scanner/scanner-service';
 import { SettingsService } from './services/settings/settings-service';
@@ -155,7 +156,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     getReceiptPreview: ({ paymentId, refundId, copy }) => printer.preview(paymentId, { ...(copy ? { copy } : {}), ...(refundId ? { refundId } : {}) }),
     printReceipt: ({ paymentId, refundId }) => printer.printReceipt(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
     reprintReceipt: ({ paymentId, refundId }) => printer.reprint(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
-    listPrintJobs: ({ paymentId }) => printer.jobs(paymentId ? { paymentId } : {}),
+    listPrintJobs: ({ paymentId, settlementDay }) => printer.jobs({ ...(paymentId ? { paymentId } : {}), ...(settlementDay ? { settlementDay } : {}) }),
     retryPrintJob: ({ id }) => printer.retryJob(id),
     testPrint: () => printer.testPrint(),
     getPrinterStatus: () => printer.status(),
@@ -172,6 +173,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return mpm.start(items);
     },
     cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
+    // Ledger: history, payment detail, settlement (일마감), CSV export (services/ledger/*).
+    ...ledgerHandlers({ db, payments: paymentRepo, printer }),
   });
 
   return {

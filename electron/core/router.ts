@@ -36,7 +36,14 @@ export function createRouter(handlers: Handlers): Router {
     async call(method, input) {
       if (!Object.prototype.hasOwnProperty.call(methods, method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', detail: String(method).slice(0, 64) } };
       const m = method as MethodName;
-      const parsed = methods[m].input.safeParse(input ?? {});
+      let parsed: ReturnType<Methods[MethodName]['input']['safeParse']>;
+      try {
+        parsed = methods[m].input.safeParse(input ?? {});
+      } catch (e) {
+        // a schema whose check throws (a bug) still refuses the input as a value, never as a crash
+        console.error(`[router] ${m}: input validation threw:`, e);
+        return { ok: false, error: { code: 'VALIDATION_FAILED', detail: `${m}: input could not be validated` } };
+      }
       if (!parsed.success) {
         const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
         return { ok: false, error: { code: codeForIssues(parsed.error.issues), detail: detail.slice(0, 500) } };

@@ -16,6 +16,7 @@ import { HistoryScreen } from './features/history/HistoryScreen';
 import { StoreScreen } from './features/onboarding/StoreScreen';
 import { CameraStatusProvider } from './features/scan/camera/camera-status';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { SettlementScreen } from './features/settlement/SettlementScreen';
 import { I18nProvider, translate, type Lang } from './i18n/i18n';
 import { errorCodeOf } from './lib/errors';
 import { useAppInfo } from './lib/useAppInfo';
@@ -53,7 +54,7 @@ export function App() {
     document.title = translate(lang, 'app.title');
   }, [lang]);
 
-  // Alt+1…6: switch screens (no store yet: only the store and settings screens).
+  // Alt+1…7: switch screens (no store yet: only the store, settings and diagnostics screens).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
@@ -98,6 +99,7 @@ export function App() {
           <>
             {store && <CheckoutScreen active={tab === 'checkout'} appInfo={appInfo} />}
             {tab === 'history' && store && <HistoryScreen />}
+            {tab === 'settlement' && store && <SettlementScreen />}
             {tab === 'store' && <StoreScreen store={store} onRegistered={setStore} onStart={() => setTab('checkout')} />}
             {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} store={store} onStoreRegistered={setStore} />}
             {tab === 'analytics' && store && <AnalyticsScreen />}

@@ -67,6 +67,10 @@ export const ERROR_MESSAGES = {
   },
   // Customer display / merchant-presented QR (issue 7)
   PAYMENT_CANCELLED: { ko: '결제 요청을 취소했습니다. 고객에게 청구되지 않았습니다.', en: 'The payment request was cancelled. The customer was not charged.' },
+  // ledger: settlement (일마감) and export
+  DAY_ALREADY_CLOSED: { ko: '이미 마감한 날입니다. 마감 내역은 바꿀 수 없습니다.', en: 'This day is already closed. A closed report cannot change.' },
+  DAY_CLOSE_WARNINGS: { ko: '확인이 필요한 거래나 인쇄되지 않은 영수증이 있습니다. 확인한 뒤 다시 마감해 주세요.', en: 'Some payments still need checking or receipts did not print. Review them, then close again.' },
+  DAY_NOT_STARTED: { ko: '아직 오지 않은 날은 마감할 수 없습니다.', en: 'A day that has not started cannot be closed.' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

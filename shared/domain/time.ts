@@ -45,3 +45,16 @@ export function formatSeoulDateTime(iso: string): string {
   const { date, time } = seoulParts(d);
   return `${date} ${time}`;
 }
+
+/** "2026-11-22T21:18:22+09:00": Seoul wall clock with its offset written out (CSV, exports). */
+export function formatSeoulIsoOffset(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const { date, time } = seoulParts(d);
+  return `${date}T${time}+09:00`;
+}
+
+/** The Seoul day `n` days after `day` (n may be negative). */
+export function addSeoulDays(day: string, n: number): string {
+  return seoulDay(new Date(Date.parse(seoulDayRangeUtc(day).start) + n * 86_400_000));
+}

@@ -116,9 +116,10 @@ describe.each(['oneqpay', 'kakaopay'] as const)('refunds in the %s dialect', (di
     expect(p.taxFree).toBe(2000);
     expect(await call('refundPayment', { paymentId: p.id, amount: 1000, taxFree: 1500 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     const half = await ok<Payment>('refundPayment', { paymentId: p.id, amount: 5000 });
-    expect(half.refunds[0]).toMatchObject({ amount: 5000, taxFree: 1000 });
+    expect(half.refunds[0]).toMatchObject({ status: 'cancelled', amount: 5000, taxFree: 1000 });
     const rest = await ok<Payment>('refundPayment', { paymentId: p.id, amount: 5000 });
-    expect(rest.refunds[1]).toMatchObject({ amount: 5000, taxFree: 1000 });
+    expect(rest.refunds[1]).toMatchObject({ status: 'cancelled', amount: 5000, taxFree: 1000 });
+    expect(rest.refundedAmount).toBe(10_000);
   });
 
   it('refuses what is not an approved payment, before any network call', async () => {

@@ -84,3 +84,11 @@ describe('router validates every call against the contract', () => {
     expect(res.ok === false && res.error.code).toBe('INTERNAL');
   });
 });
+
+describe('Seoul day inputs', () => {
+  it('refuse impossible days without throwing (a throwing refine escapes safeParse)', async () => {
+    const { seoulDaySchema } = await import('../../shared/contract');
+    for (const d of ['2026-13-01', '2026-02-30', '0000-00-00', '9999-99-99']) expect(seoulDaySchema.safeParse(d).success, d).toBe(false);
+    for (const d of ['2026-02-28', '2024-02-29', '2026-12-31']) expect(seoulDaySchema.safeParse(d).success, d).toBe(true);
+  });
+});

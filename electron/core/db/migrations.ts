@@ -120,6 +120,97 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE payments ADD COLUMN flow TEXT NOT NULL DEFAULT 'cpm' CHECK (flow IN ('cpm', 'mpm'));
   `,
+  // 6: ledger queries (history, settlement, CSV) and closed days (services/ledger/*).
+  //   payments.refunded_amount (sum of confirmed cancels) and payments.open_refund ('unknown' | 'running' |
+  //   NULL: a cancel not settled yet), kept by triggers on refunds; payments.history_state, a virtual
+  //   column = shared/domain/ledger/history-state.ts, so every history filter is one index range.
+  //   Indexes for the history, the day's settlement and the CSV (bench/ledger-bench.ts measures them).
+  //   day_closes: a closed day's frozen report; print_jobs rebuilt to allow kind 'settlement' (+ settlement_day).
+  `
+  ALTER TABLE payments ADD COLUMN refunded_amount INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE payments ADD COLUMN open_refund TEXT;
+  ALTER TABLE payments ADD COLUMN history_state TEXT GENERATED ALWAYS AS (
+    CASE
+      WHEN status IN ('failed', 'unknown') THEN status
+      WHEN status <> 'approved' THEN 'in_progress'
+      WHEN open_refund = 'unknown' THEN 'unknown'
+      WHEN open_refund = 'running' THEN 'in_progress'
+      WHEN refunded_amount <= 0 THEN 'approved'
+      WHEN refunded_amount >= amount THEN 'refunded_full'
+      ELSE 'refunded_partial'
+    END) VIRTUAL;
+  CREATE TRIGGER refunds_sum_insert AFTER INSERT ON refunds BEGIN
+    UPDATE payments SET
+      refunded_amount = (SELECT IFNULL(SUM(amount), 0) FROM refunds WHERE payment_id = NEW.payment_id AND status = 'cancelled'),
+      open_refund = (SELECT CASE WHEN SUM(status = 'unknown') > 0 THEN 'unknown' WHEN SUM(status IN ('created', 'cancel_requested')) > 0 THEN 'running' END FROM refunds WHERE payment_id = NEW.payment_id)
+    WHERE id = NEW.payment_id;
+  END;
+  CREATE TRIGGER refunds_sum_update AFTER UPDATE OF status, amount ON refunds BEGIN
+    UPDATE payments SET
+      refunded_amount = (SELECT IFNULL(SUM(amount), 0) FROM refunds WHERE payment_id = NEW.payment_id AND status = 'cancelled'),
+      open_refund = (SELECT CASE WHEN SUM(status = 'unknown') > 0 THEN 'unknown' WHEN SUM(status IN ('created', 'cancel_requested')) > 0 THEN 'running' END FROM refunds WHERE payment_id = NEW.payment_id)
+    WHERE id = NEW.payment_id;
+  END;
+  UPDATE payments SET
+    refunded_amount = (SELECT IFNULL(SUM(r.amount), 0) FROM refunds r WHERE r.payment_id = payments.id AND r.status = 'cancelled'),
+    open_refund = (SELECT CASE WHEN SUM(r.status = 'unknown') > 0 THEN 'unknown' WHEN SUM(r.status IN ('created', 'cancel_requested')) > 0 THEN 'running' END FROM refunds r WHERE r.payment_id = payments.id)
+  WHERE id IN (SELECT payment_id FROM refunds);
+
+  -- history: a covering index walked in (created_at, id) order, and the state / method ones that
+  -- turn a filter into one ordered index range.
+  DROP INDEX payments_status;
+  DROP INDEX payments_created_at;
+  CREATE INDEX payments_history ON payments (created_at, id, history_state, method_type, amount);
+  CREATE INDEX payments_state_created ON payments (history_state, created_at);
+  CREATE INDEX payments_state_method ON payments (history_state, method_type, created_at);
+  CREATE INDEX payments_method_created ON payments (method_type, created_at);
+  CREATE INDEX payments_tid ON payments (tid) WHERE tid IS NOT NULL;
+  -- settlement and CSV: a day's payments by status, its sales and cancels from covering partial indexes
+  CREATE INDEX payments_status_created ON payments (status, created_at);
+  CREATE INDEX payments_approved_at ON payments (approved_at, method_type, amount, vat, tax_free, supply) WHERE status = 'approved';
+  CREATE INDEX refunds_cancelled_at ON refunds (cancelled_at, payment_id, amount, vat, tax_free) WHERE status = 'cancelled';
+  CREATE INDEX refunds_created_at ON refunds (created_at);
+
+  CREATE TABLE day_closes (
+    day          TEXT PRIMARY KEY,
+    closed_at    TEXT NOT NULL,
+    report_json  TEXT NOT NULL
+  );
+
+  CREATE TABLE print_jobs_v4 (
+    id                INTEGER PRIMARY KEY,
+    printer           TEXT NOT NULL,
+    payment_id        INTEGER REFERENCES payments (id),
+    kind              TEXT NOT NULL CHECK (kind IN ('sale', 'cancel', 'settlement')),
+    copy              TEXT NOT NULL CHECK (copy IN ('original', 'reprint')),
+    input_json        TEXT NOT NULL,
+    bytes             BLOB,
+    status            TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'printed', 'failed')),
+    attempts          INTEGER NOT NULL DEFAULT 0,
+    recovered         INTEGER NOT NULL DEFAULT 0,
+    last_sent         INTEGER NOT NULL DEFAULT 0,
+    last_stopped      INTEGER NOT NULL DEFAULT 0,
+    last_error        TEXT,
+    last_error_detail TEXT,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    sent_at           TEXT,
+    printed_at        TEXT,
+    refund_id         INTEGER REFERENCES refunds (id),
+    settlement_day    TEXT,
+    CHECK ((kind = 'settlement') = (settlement_day IS NOT NULL))
+  );
+  INSERT INTO print_jobs_v4 (id, printer, payment_id, kind, copy, input_json, bytes, status, attempts, recovered, last_sent, last_stopped, last_error, last_error_detail, created_at, updated_at, sent_at, printed_at, refund_id)
+    SELECT id, printer, payment_id, kind, copy, input_json, bytes, status, attempts, recovered, last_sent, last_stopped, last_error, last_error_detail, created_at, updated_at, sent_at, printed_at, refund_id FROM print_jobs;
+  DROP TABLE print_jobs;
+  ALTER TABLE print_jobs_v4 RENAME TO print_jobs;
+  CREATE UNIQUE INDEX print_jobs_one_original ON print_jobs (payment_id, kind, IFNULL(refund_id, 0)) WHERE copy = 'original' AND payment_id IS NOT NULL;
+  CREATE INDEX print_jobs_printer_status ON print_jobs (printer, status);
+  CREATE INDEX print_jobs_payment ON print_jobs (payment_id, kind, refund_id, status);
+  CREATE INDEX print_jobs_unprinted ON print_jobs (payment_id, kind, refund_id) WHERE status <> 'printed';
+  CREATE INDEX print_jobs_settlement ON print_jobs (settlement_day) WHERE settlement_day IS NOT NULL;
+  CREATE INDEX print_jobs_status ON print_jobs (status);
+  `,
 ];
 
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): { from: number; to: number } {

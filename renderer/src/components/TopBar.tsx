@@ -2,17 +2,18 @@ import type { StoreProfile } from '../../../shared/contract';
 import { useI18n, type Lang, type MessageKey } from '../i18n/i18n';
 import { LanguageToggle } from './LanguageToggle';
 
-export type Tab = 'checkout' | 'history' | 'store' | 'settings' | 'analytics' | 'diagnostics';
+export type Tab = 'checkout' | 'history' | 'store' | 'settings' | 'settlement' | 'analytics' | 'diagnostics';
 export const TABS: readonly { id: Tab; label: MessageKey; key: string }[] = [
   { id: 'checkout', label: 'tab.checkout', key: '1' },
   { id: 'history', label: 'tab.history', key: '2' },
   { id: 'store', label: 'tab.store', key: '3' },
   { id: 'settings', label: 'tab.settings', key: '4' },
-  { id: 'analytics', label: 'tab.analytics', key: '5' },
-  { id: 'diagnostics', label: 'tab.diagnostics', key: '6' },
+  { id: 'settlement', label: 'settlement.tab', key: '5' },
+  { id: 'analytics', label: 'tab.analytics', key: '6' },
+  { id: 'diagnostics', label: 'tab.diagnostics', key: '7' },
 ];
 /** Screens that need a registered store (settings and diagnostics do not: the payment server may have to be set first). */
-export const needsStore = (tab: Tab) => tab === 'checkout' || tab === 'history' || tab === 'analytics';
+export const needsStore = (tab: Tab) => tab === 'checkout' || tab === 'history' || tab === 'settlement' || tab === 'analytics';
 
 interface TopBarProps {
   store: StoreProfile | null;

@@ -5,3 +5,5 @@ export * from './receipt-model';
 export * from './receipt-layout';
 export * from './receipt-text';
 export * from './printer-settings';
+export * from './settlement-receipt';
+export * from './print-input';

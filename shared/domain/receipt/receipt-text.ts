@@ -6,7 +6,8 @@
  * line of "- - -" marked "(cut)" only when `showCut` is set.
  */
 import { centerWidth, fitWidth, padEndWidth } from './display-width';
-import { buildReceipt, type ReceiptColumns, type ReceiptInput } from './receipt-model';
+import type { ReceiptColumns } from './receipt-model';
+import { buildPrintModel, type PrintInput } from './print-input';
 import { layoutReceipt, type PrintLine, type ReceiptLayout } from './receipt-layout';
 import type { Substitution } from './ksx1001';
 
@@ -47,7 +48,7 @@ export interface ReceiptPreview {
 }
 
 /** Input → preview in one call: the UI's entry point. */
-export function receiptPreview(input: ReceiptInput): ReceiptPreview {
-  const layout = layoutReceipt(buildReceipt(input));
+export function receiptPreview(input: PrintInput): ReceiptPreview {
+  const layout = layoutReceipt(buildPrintModel(input));
   return { columns: layout.columns, lines: layout.lines, text: renderReceiptText(layout), substitutions: layout.substitutions };
 }

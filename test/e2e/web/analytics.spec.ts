@@ -38,7 +38,7 @@ test('analytics: charts render under the CSP and their totals match the ledger',
 
   // Empty first: a sensible message, no charts.
   await page.getByTestId('go-checkout').click();
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+6');
   await expect(page.getByTestId('analytics-screen')).toBeVisible();
   await expect(page.getByTestId('analytics-empty')).toBeVisible();
   await expect(page.getByTestId('analytics-net')).toHaveText('0원');

@@ -55,7 +55,7 @@ test('diagnostics: backend ping, printer test page, wedge scanner test, status b
     await page.reload();
     await expect(page.getByTestId('price-input')).toBeVisible(); // booted: the store is there
 
-    await page.keyboard.press('Alt+6');
+    await page.keyboard.press('Alt+7');
     await expect(page.getByTestId('diagnostics-screen')).toBeVisible();
     await expect(page.getByTestId('tab-diagnostics')).toHaveAttribute('aria-current', 'page');
 
@@ -104,7 +104,7 @@ test('diagnostics: backend ping, printer test page, wedge scanner test, status b
     await rpc(page, 'updateSettings', { printer: { ...printer, transport: { kind: 'none' } } });
     await page.reload();
     await expect(page.getByTestId('price-input')).toBeVisible();
-    await page.keyboard.press('Alt+6');
+    await page.keyboard.press('Alt+7');
     await expect(page.getByTestId('diag-printer-none')).toContainText('설정');
     await expect(page.getByTestId('diag-printer-test')).toBeDisabled();
     await shot(page, 'diag-02-no-printer');
@@ -136,7 +136,7 @@ test('diagnostics: camera test decodes the fake webcam live and feeds the scanne
     const page = await context.newPage();
     await page.goto(shell.appUrl);
     await expect(page.getByTestId('price-input')).toBeVisible();
-    await page.keyboard.press('Alt+6');
+    await page.keyboard.press('Alt+7');
     await expect(page.getByTestId('camera-status')).toHaveAttribute('data-state', 'standby'); // the checkout's camera went off
     await expect(page.getByTestId('diag-camera')).toHaveAttribute('data-state', 'idle');
     await page.getByTestId('diag-camera-toggle').click();

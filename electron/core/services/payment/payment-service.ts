@@ -74,6 +74,7 @@ export class PaymentService {
         orderId: p.orderId,
         quantity: p.quantity,
         amount: p.amount,
+        taxFreeAmount: p.taxFree, // the backend's tax-free part: a later cancel's cancel_tax_free_amount is checked against it
         qrToken: qr.payload.text,
         approvalUrl: `app://pos/pay/approval?order_id=${p.orderId}`,
         cancelUrl: `app://pos/pay/cancel?order_id=${p.orderId}`,

@@ -12,7 +12,7 @@
  * exactly once (recovered = 1); if that attempt fails too, it waits for the cashier.
  */
 import type Database from 'better-sqlite3';
-import type { ReceiptInput, ReceiptKind } from '../../../../shared/domain/receipt/receipt-model';
+import type { PrintInput, PrintKind } from '../../../../shared/domain/receipt/print-input';
 import type { PrinterState } from './status';
 
 export const PRINT_JOB_STATUSES = ['queued', 'sending', 'printed', 'failed'] as const;
@@ -27,9 +27,11 @@ export interface PrintJob {
   paymentId: number | null;
   /** The refund of a cancel receipt (null for sale receipts and test pages). */
   refundId: number | null;
-  kind: ReceiptKind;
+  /** The Seoul day of a settlement report (kind 'settlement'). */
+  settlementDay: string | null;
+  kind: PrintKind;
   copy: PrintCopy;
-  input: ReceiptInput;
+  input: PrintInput;
   status: PrintJobStatus;
   attempts: number;
   recovered: boolean;
@@ -48,7 +50,8 @@ interface Row {
   printer: string;
   payment_id: number | null;
   refund_id: number | null;
-  kind: ReceiptKind;
+  settlement_day: string | null;
+  kind: PrintKind;
   copy: PrintCopy;
   input_json: string;
   status: PrintJobStatus;
@@ -64,7 +67,7 @@ interface Row {
   printed_at: string | null;
 }
 
-const COLS = 'id, printer, payment_id, refund_id, kind, copy, input_json, status, attempts, recovered, last_sent, last_stopped, last_error, last_error_detail, created_at, updated_at, sent_at, printed_at';
+const COLS = 'id, printer, payment_id, refund_id, settlement_day, kind, copy, input_json, status, attempts, recovered, last_sent, last_stopped, last_error, last_error_detail, created_at, updated_at, sent_at, printed_at';
 
 function toJob(r: Row): PrintJob {
   const failedSafely = r.status === 'failed' && (r.last_sent === 0 || r.last_stopped === 1);
@@ -73,9 +76,10 @@ function toJob(r: Row): PrintJob {
     printer: r.printer,
     paymentId: r.payment_id,
     refundId: r.refund_id,
+    settlementDay: r.settlement_day,
     kind: r.kind,
     copy: r.copy,
-    input: JSON.parse(r.input_json) as ReceiptInput,
+    input: JSON.parse(r.input_json) as PrintInput,
     status: r.status,
     attempts: r.attempts,
     recovered: r.recovered === 1,
@@ -99,15 +103,15 @@ export class PrintQueue {
    * Adds a job; for an original that already exists (same payment, kind and refund), returns the
    * existing one (created = false).
    */
-  enqueue(j: { printer: string; paymentId: number | null; refundId?: number | null; kind: ReceiptKind; copy: PrintCopy; input: ReceiptInput }): { job: PrintJob; created: boolean } {
+  enqueue(j: { printer: string; paymentId: number | null; refundId?: number | null; settlementDay?: string | null; kind: PrintKind; copy: PrintCopy; input: PrintInput }): { job: PrintJob; created: boolean } {
     const at = this.now().toISOString();
     const refundId = j.refundId ?? null;
     const info = this.db
       .prepare(
-        `INSERT INTO print_jobs (printer, payment_id, refund_id, kind, copy, input_json, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO print_jobs (printer, payment_id, refund_id, settlement_day, kind, copy, input_json, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT DO NOTHING`,
       )
-      .run(j.printer, j.paymentId, refundId, j.kind, j.copy, JSON.stringify(j.input), at, at);
+      .run(j.printer, j.paymentId, refundId, j.settlementDay ?? null, j.kind, j.copy, JSON.stringify(j.input), at, at);
     if (info.changes === 1) return { job: this.get(Number(info.lastInsertRowid))!, created: true };
     const existing = this.db
       .prepare(`SELECT ${COLS} FROM print_jobs WHERE payment_id = ? AND kind = ? AND IFNULL(refund_id, 0) = ? AND copy = 'original'`)
@@ -180,12 +184,16 @@ export class PrintQueue {
     return rows.map(toJob).filter((j) => j.autoRetryable);
   }
 
-  list(filter: { paymentId?: number; status?: PrintJobStatus; limit?: number } = {}): PrintJob[] {
+  list(filter: { paymentId?: number; settlementDay?: string; status?: PrintJobStatus; limit?: number } = {}): PrintJob[] {
     const where: string[] = [];
     const args: (number | string)[] = [];
     if (filter.paymentId !== undefined) {
       where.push('payment_id = ?');
       args.push(filter.paymentId);
+    }
+    if (filter.settlementDay !== undefined) {
+      where.push('settlement_day = ?');
+      args.push(filter.settlementDay);
     }
     if (filter.status) {
       where.push('status = ?');

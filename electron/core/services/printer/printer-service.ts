@@ -7,11 +7,13 @@
  * 'sending' were re-queued once by the constructor); forward `onEvent` to the UI.
  */
 import type Database from 'better-sqlite3';
-import type { Payment, StoreProfile } from '../../../../shared/contract';
+import type { Payment, SettlementReport, StoreProfile } from '../../../../shared/contract';
 import { PosError } from '../../../../shared/domain/errors';
 import { printerKey, type PrinterSettings } from '../../../../shared/domain/receipt/printer-settings';
 import { layoutReceipt } from '../../../../shared/domain/receipt/receipt-layout';
-import { buildReceipt, type ReceiptCancel, type ReceiptInput, type ReceiptKind, type ReceiptModel } from '../../../../shared/domain/receipt/receipt-model';
+import { buildPrintModel } from '../../../../shared/domain/receipt/print-input';
+import type { ReceiptCancel, ReceiptInput, ReceiptKind, ReceiptModel } from '../../../../shared/domain/receipt/receipt-model';
+import type { SettlementReceiptInput } from '../../../../shared/domain/receipt/settlement-receipt';
 import { receiptPreview, type ReceiptPreview } from '../../../../shared/domain/receipt/receipt-text';
 import { PaymentRepo } from '../payment/payment-repo';
 import { StoreRepo } from '../store/store-repo';
@@ -121,20 +123,50 @@ export class PrinterService {
   async printReceipt(target: number | ReceiptInput, o: PrintOptions = {}): Promise<PrintJob> {
     const input = typeof target === 'number' ? this.inputFor(target, o) : { ...target, reprint: target.reprint || o.copy === 'reprint' };
     const copy: PrintCopy = o.copy ?? (input.reprint ? 'reprint' : 'original');
-    const { job, created } = this.queue.enqueue({
-      printer: printerKey(this.settings().transport),
-      paymentId: typeof target === 'number' ? target : null,
-      refundId: typeof target === 'number' ? (o.refundId ?? null) : null,
-      kind: input.kind,
-      copy,
-      input,
-    });
+    return this.queueAndRun(
+      {
+        printer: printerKey(this.settings().transport),
+        paymentId: typeof target === 'number' ? target : null,
+        refundId: typeof target === 'number' ? (o.refundId ?? null) : null,
+        kind: input.kind,
+        copy,
+        input,
+      },
+      o.wait,
+    );
+  }
+
+  /** The settlement report of a day as a receipt (store from the ledger, paper from the settings). */
+  settlementInput(report: SettlementReport, closedAt: string | null, copy: PrintCopy = 'original'): SettlementReceiptInput {
+    const store: StoreProfile | null = this.stores.get();
+    if (!store) throw new PosError('STORE_NOT_REGISTERED');
+    const s = this.settings();
+    return { kind: 'settlement', reprint: copy === 'reprint', store, report, closedAt, columns: s.columns, cut: s.cut, ...(copy === 'reprint' ? { issuedAt: this.now().toISOString() } : {}) };
+  }
+
+  settlementPreview(report: SettlementReport, closedAt: string | null): ReceiptPreview {
+    return receiptPreview(this.settlementInput(report, closedAt));
+  }
+
+  /**
+   * Queues a day's settlement report: the first print of a closed day is its original, every later one
+   * a copy marked 재발행; before the close, each print is an interim report (중간 집계).
+   */
+  printSettlement(report: SettlementReport, closedAt: string | null, o: { wait?: boolean } = {}): Promise<PrintJob> {
+    const hadOriginal = closedAt !== null && this.queue.list({ settlementDay: report.day }).some((j) => j.copy === 'original' && j.input.kind === 'settlement' && j.input.closedAt !== null);
+    const copy: PrintCopy = hadOriginal ? 'reprint' : 'original';
+    const input = this.settlementInput(report, closedAt, copy);
+    return this.queueAndRun({ printer: printerKey(this.settings().transport), paymentId: null, settlementDay: report.day, kind: 'settlement', copy, input }, o.wait);
+  }
+
+  private queueAndRun(j: Parameters<PrintQueue['enqueue']>[0], wait: boolean | undefined): Promise<PrintJob> {
+    const { job, created } = this.queue.enqueue(j);
     if (created) this.onEvent({ type: 'job', job });
-    if (!created && job.status === 'printed') return job;
+    if (!created && job.status === 'printed') return Promise.resolve(job);
     const run = this.schedule(job.id);
-    if (o.wait === false) {
+    if (wait === false) {
       run.catch(() => undefined);
-      return this.queue.get(job.id)!;
+      return Promise.resolve(this.queue.get(job.id)!);
     }
     return run;
   }
@@ -158,7 +190,7 @@ export class PrinterService {
     return this.schedule(id);
   }
 
-  jobs(filter: { paymentId?: number } = {}): PrintJob[] {
+  jobs(filter: { paymentId?: number; settlementDay?: string } = {}): PrintJob[] {
     return this.queue.list(filter);
   }
 
@@ -225,11 +257,11 @@ export class PrinterService {
     const claimed = this.queue.claim(jobId, key);
     if (!claimed) return this.queue.get(jobId)!; // printed meanwhile, or another sender has it
     this.onEvent({ type: 'job', job: claimed });
-    const input: ReceiptInput = { ...claimed.input, columns: s.columns };
+    const input = { ...claimed.input, columns: s.columns };
     const profile = getProfile(s.profile);
     let bytes: Buffer;
     try {
-      const layout = layoutReceipt(buildReceipt(input));
+      const layout = layoutReceipt(buildPrintModel(input));
       bytes = encodeLayout(layout, profile, { drawer: s.openDrawer && input.kind === 'sale' && claimed.copy === 'original' });
     } catch (e) {
       return this.finish(this.queue.markFailed(jobId, { error: 'error', detail: (e as Error).message, sent: false, stopped: false }));

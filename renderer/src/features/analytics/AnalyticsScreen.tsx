@@ -1,5 +1,5 @@
 /**
- * 분석 (Alt+5): the owner's view of sales over a period of Seoul days (오늘 / 최근 7일 / 최근 30일 / 이번 달,
+ * 분석 (Alt+6): the owner's view of sales over a period of Seoul days (오늘 / 최근 7일 / 최근 30일 / 이번 달,
  * or typed dates): totals, and net sales by hour of day, by weekday, by payment method and by category code,
  * each with its own total beside it (they add up to the period's net). Figures come from the core's SQL
  * (pos.getAnalytics); the screen follows new payments and cancels as they happen.
@@ -90,7 +90,7 @@ export function AnalyticsScreen() {
           </label>
         </div>
         <button type="button" className="btn btn--small" data-testid="analytics-refresh" disabled={loading} onClick={() => setRev((n) => n + 1)}>
-          {t('history.refresh')}
+          {t('analytics.refresh')}
         </button>
       </div>
       <p className="muted analytics__note">

@@ -1,5 +1,5 @@
 /**
- * 진단 (Alt+6): is each device working, right now? Camera (live preview and decode), scanners (the last
+ * 진단 (Alt+7): is each device working, right now? Camera (live preview and decode), scanners (the last
  * scan and where it came from, through the one scan path), the printer's test page, the payment server's
  * latency. Opening the screen pings the server once; everything else runs when asked.
  */

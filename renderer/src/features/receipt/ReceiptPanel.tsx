@@ -52,10 +52,17 @@ export function ReceiptPanel({ paymentId }: { paymentId: number }) {
   useEffect(() => {
     let alive = true;
     const off = pos.on('print.job', (j) => {
-      if (j.paymentId === paymentId) setJobs((l) => upsertJob(l, j));
+      if (j.paymentId === paymentId && j.kind === 'sale') setJobs((l) => upsertJob(l, j)); // cancel receipts are the history's
     });
     pos.listPrintJobs({ paymentId }).then(
-      (list) => alive && setJobs((l) => mergeJobs(l, list)),
+      (list) =>
+        alive &&
+        setJobs((l) =>
+          mergeJobs(
+            l,
+            list.filter((j) => j.kind === 'sale'),
+          ),
+        ),
       (e: unknown) => alive && setActionError(errorCodeOf(e)),
     );
     return () => {
