@@ -87,6 +87,15 @@ export function allowNavigation(url: string, appOrigin: string): boolean {
 }
 
 /**
+ * Downloads: only what the app itself makes (the CSV export: a blob: URL of the app's own origin, which
+ * Electron offers with a save dialog); anything else is cancelled.
+ */
+export function allowDownload(url: string, appOrigin: string): boolean {
+  if (!url.startsWith('blob:')) return false;
+  return isAppUrl(url.slice('blob:'.length), appOrigin);
+}
+
+/**
  * The URL to hand to shell.openExternal, or null: https only, no credentials, and exactly one of the
  * allow-listed URLs. Scanned QR text, backend data and anything else the renderer sends get null.
  */

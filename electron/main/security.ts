@@ -7,6 +7,7 @@ import { app, protocol, session, shell, type WebContents } from 'electron';
 import { CSP } from '../core/csp';
 import { createAppProtocolHandler } from './app-protocol';
 import {
+  allowDownload,
   allowedExternalUrl,
   allowNavigation,
   allowPermissionCheck,
@@ -40,6 +41,14 @@ export function hardenSession(appOrigin: string): void {
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => allowPermissionCheck(permission, requestingOrigin, details.mediaType, appOrigin));
   // WebHID / WebUSB / Web Serial from the renderer: never (serial scanners are opened by the core).
   ses.setDevicePermissionHandler(() => false);
+  // The CSV export (a blob: download of the app): a save dialog for CSV files; any other download is cancelled.
+  ses.on('will-download', (event, item) => {
+    if (!allowDownload(item.getURL(), appOrigin)) {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions({ title: 'CSV 저장 / Save CSV', defaultPath: item.getFilename(), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+  });
 }
 
 /** The only shell.openExternal of the app: allow-listed https URLs, anything else is dropped. */

@@ -20,7 +20,8 @@ export function isOneqDateTime(s: string): boolean {
 /** Parses the OneQ Pay format as Seoul time; an impossible value gives an invalid Date. */
 export function parseOneqDateTime(s: string): Date {
   const m = ONEQ_RE.exec(s);
-  if (!m) return new Date(NaN);
+  // a transaction time before 1970 (e.g. "0000.01.01 00:00:00") is not one: its ISO form is not even YYYY-…
+  if (!m || Number(m[1]) < 1970) return new Date(NaN);
   const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+09:00`);
   if (Number.isNaN(d.getTime())) return d;
   return toOneqDateTime(d) === s ? d : new Date(NaN); // rejects 02.30 and the like, which Date would roll over

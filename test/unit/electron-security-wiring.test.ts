@@ -27,6 +27,7 @@ vi.mock('electron', () => ({
       setPermissionRequestHandler: (fn: Fn) => (h.session.request = fn),
       setPermissionCheckHandler: (fn: Fn) => (h.session.check = fn),
       setDevicePermissionHandler: (fn: Fn) => (h.session.device = fn),
+      on: (name: string, fn: Fn) => (h.session[name] = fn),
     },
   },
   shell: { openExternal: async (url: string) => void h.opened.push(url) },
@@ -67,6 +68,20 @@ describe('session hardening', () => {
     call(h.session.headers, { responseHeaders: { 'X-Other': ['1'] } }, (r: unknown) => (out = r));
     expect(out.responseHeaders['Content-Security-Policy']).toEqual([CSP]);
     expect(out.responseHeaders['X-Other']).toEqual(['1']);
+  });
+  it("downloads: the app's own CSV blob gets a save dialog, anything else is cancelled", () => {
+    const download = (url: string) => {
+      const ev = { prevented: false, preventDefault() { this.prevented = true; } };
+      const item = { getURL: () => url, getFilename: () => 'QR결제내역_2026-12-01.csv', setSaveDialogOptions: vi.fn() };
+      call(h.session['will-download'], ev, item);
+      return { prevented: ev.prevented, dialog: item.setSaveDialogOptions.mock.calls[0]?.[0] as { filters: unknown } | undefined };
+    };
+    const csv = download('blob:app://pos/5d3c0f0e-0c1b-4c57-9d53-3f0f6b1c2a11');
+    expect(csv.prevented).toBe(false);
+    expect(csv.dialog?.filters).toEqual([{ name: 'CSV', extensions: ['csv'] }]);
+    for (const url of ['https://evil.example/x.exe', 'blob:https://evil.example/1', 'file:///etc/passwd', 'app://pos/index.html']) {
+      expect(download(url).prevented, url).toBe(true);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ describe('Seoul time helpers', () => {
     expect(toOneqDateTime(d)).toBe('2016.11.15 21:18:22');
     expect(parseOneqDateTime('2016.11.15 21:18:22').toISOString()).toBe('2016-11-15T12:18:22.000Z');
   });
-  it.each(['2026.13.40 25:00:00', '2026.02.30 10:00:00', '2026-11-22 10:00:00', '', '2026.11.22 10:00'])('rejects %j without throwing', (s) => {
+  it.each(['2026.13.40 25:00:00', '2026.02.30 10:00:00', '0000.01.01 00:00:00', '1969.12.31 23:59:59', '2026-11-22 10:00:00', '', '2026.11.22 10:00'])('rejects %j without throwing', (s) => {
     expect(isOneqDateTime(s)).toBe(false);
   });
   it('puts late-evening UTC on the next Seoul day', () => {
