@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Payment, PaymentStatus, Refund } from '../../../../shared/contract';
+import { FINAL_STATUSES, PAYMENT_STATUSES, type Payment, type PaymentStatus, type Refund } from '../../../../shared/contract';
 import type { CartItem, CartTotals } from '../../../../shared/domain/cart';
-import { isErrorCode, type PosErrorShape } from '../../../../shared/domain/errors';
+import { isErrorCode, PosError, type PosErrorShape } from '../../../../shared/domain/errors';
 import { OPEN_REFUND_STATUSES, RefundRepo } from './refund-repo';
 
 interface Row {
@@ -69,6 +69,11 @@ export interface TransitionFields {
   error?: PosErrorShape | null;
 }
 
+/** Non-final statuses as an SQL list: an IN list seeks the (status, created_at) index, NOT IN would scan it. */
+const OPEN_SQL = PAYMENT_STATUSES.filter((st) => !FINAL_STATUSES.includes(st))
+  .map((st) => `'${st}'`)
+  .join(', ');
+
 /** The payments ledger. Every state change is one transaction: the row and its history entry. */
 export class PaymentRepo {
   readonly refunds: RefundRepo;
@@ -86,9 +91,16 @@ export class PaymentRepo {
     return rows.map((r) => toPayment(r, refunds.get(r.id) ?? []));
   }
 
+  /**
+   * Records the intent of a new payment. Refused (PAYMENT_IN_PROGRESS) while another payment is not
+   * final — one that may still go through must be settled first, so the customer is never charged
+   * twice — checked in the same transaction as the insert, whichever flow (QR scan, MPM) asks.
+   */
   create(p: { orderId: string; cid: string; totals: CartTotals; items: CartItem[]; qrMasked: string; flow?: Payment['flow'] }): Payment {
     const at = this.now().toISOString();
     const id = this.db.transaction(() => {
+      const open = this.db.prepare(`SELECT order_id, status FROM payments WHERE status IN (${OPEN_SQL}) LIMIT 1`).get() as { order_id: string; status: string } | undefined;
+      if (open) throw new PosError('PAYMENT_IN_PROGRESS', `order ${open.order_id} is ${open.status}`);
       const info = this.db
         .prepare(
           // category_cd: the store's category at the time of sale (sales analytics by category).
@@ -142,7 +154,7 @@ export class PaymentRepo {
   }
 
   listNonFinal(): Payment[] {
-    const rows = this.db.prepare(`SELECT * FROM payments WHERE status NOT IN ('approved', 'failed') ORDER BY id`).all() as Row[];
+    const rows = this.db.prepare(`SELECT * FROM payments WHERE status IN (${OPEN_SQL}) ORDER BY id`).all() as Row[];
     return this.withRefunds(rows);
   }
 
