@@ -13,7 +13,11 @@ vi.mock('electron', () => ({
       h.options.push(o);
     }
     once(): void {}
+    on(): void {}
     show(): void {}
+    isDestroyed(): boolean {
+      return false;
+    }
     loadURL(url: string): Promise<void> {
       h.loaded.push(url);
       return Promise.resolve();
@@ -22,8 +26,18 @@ vi.mock('electron', () => ({
       throw new Error('loadFile: the renderer is served over app://, never file://');
     }
   },
+  screen: {
+    getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+    getAllDisplays: () => [
+      { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } },
+      { id: 2, workArea: { x: 1920, y: 0, width: 1024, height: 768 } },
+    ],
+    on: () => undefined,
+    off: () => undefined,
+  },
 }));
 
+import { openCustomerDisplay } from '../../electron/main/customer-display-window';
 import { createMainWindow } from '../../electron/main/window';
 import { APP_ENTRY_URL } from '../../electron/main/security-policy';
 
@@ -60,5 +74,18 @@ describe('main window', () => {
   it('the real electron module was never loaded', () => {
     const cache = createRequire(import.meta.url).cache;
     expect(Object.keys(cache).filter((k) => /node_modules[\\/]electron[\\/]index\.js$/.test(k))).toEqual([]);
+  });
+});
+
+describe('customer display window', () => {
+  it('has exactly the main window preferences and shows the #/display route of the app, on the second screen', () => {
+    const main = createMainWindow(APP_ENTRY_URL);
+    const before = h.options.length;
+    openCustomerDisplay(main, APP_ENTRY_URL);
+    expect(h.options.length).toBe(before + 1);
+    const [mainOpts, displayOpts] = [h.options[0]!, h.options[before]!];
+    expect(displayOpts.webPreferences).toEqual(mainOpts.webPreferences);
+    expect(displayOpts).toMatchObject({ x: 1920, y: 0, fullscreen: true });
+    expect(h.loaded.at(-1)).toBe('app://pos/index.html#/display');
   });
 });

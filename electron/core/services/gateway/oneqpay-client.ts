@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { parseOneqDateTime } from '../../../../shared/domain/time';
-import { GatewayError, type PaymentGateway } from './gateway';
+import { GatewayError, type PaymentGateway, type PhoneReadyRequest } from './gateway';
 import { lookupExtras } from './lookup-extras';
 import { FORM, call, createHttp, readCredentials, toForm, type CredentialsSource, type ErrorBodyParser, type Form } from './http-call';
 
@@ -94,6 +94,24 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** The seed-003 fields of POST /pay that both the QR and the phone flow send. */
+function readyForm(req: PhoneReadyRequest): Form {
+  return {
+    cid: req.cid,
+    category_cd: req.categoryCd,
+    opponent_name: req.storeName,
+    item_name: req.itemName,
+    member_id: req.memberId,
+    order_id: req.orderId,
+    quantity: req.quantity,
+    amount: req.amount,
+    approval_url: req.approvalUrl,
+    cancel_url: req.cancelUrl,
+    fail_url: req.failUrl,
+    tax_free_amount: req.taxFreeAmount, // extension; omitted when absent
+  };
+}
+
 export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGateway {
   const http = createHttp(opts.baseUrl, opts.timeoutMs);
   const run = <S extends z.ZodType>(op: string, schema: S, send: Parameters<typeof call>[4], notFound?: 'PAYMENT_NOT_FOUND') => call(opts.timeoutMs, oneqErrorBody, op, schema, send, notFound);
@@ -150,19 +168,8 @@ export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGatewa
         'ready',
         readySchema,
         post('/pay', {
-          cid: req.cid,
-          category_cd: req.categoryCd,
-          opponent_name: req.storeName,
-          item_name: req.itemName,
-          member_id: req.memberId,
-          order_id: req.orderId,
-          quantity: req.quantity,
-          amount: req.amount,
-          approval_url: req.approvalUrl,
-          cancel_url: req.cancelUrl,
-          fail_url: req.failUrl,
+          ...readyForm(req),
           qr_token: req.qrToken, // extension: the customer's QR stands for bank_acct_num and balance
-          tax_free_amount: req.taxFreeAmount, // extension; omitted when absent
         }),
       );
       return { tid: r.tid, nextRedirectUrl: r.next_redirect_url, androidAppScheme: r.android_app_scheme, approvedAt: r.approved_at };
@@ -223,18 +230,7 @@ export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGatewa
         'readyForPhone',
         readySchema,
         post('/pay', {
-          cid: req.cid,
-          category_cd: req.categoryCd,
-          opponent_name: req.storeName,
-          item_name: req.itemName,
-          member_id: req.memberId,
-          order_id: req.orderId,
-          quantity: req.quantity,
-          amount: req.amount,
-          approval_url: req.approvalUrl,
-          cancel_url: req.cancelUrl,
-          fail_url: req.failUrl,
-          tax_free_amount: req.taxFreeAmount,
+          ...readyForm(req),
           phone_approval: 'Y',
         }),
       );

@@ -22,6 +22,7 @@ import { isValidPaymentAmount } from '../../../../shared/domain/money';
 import type { EventBus } from '../../events';
 import { GatewayError, type LookupResponse, type PaymentGateway } from '../gateway/gateway';
 import { newOrderId } from './order-id';
+import { readyRequest } from './ready-request';
 import type { PaymentRepo, TransitionFields } from './payment-repo';
 import type { PaymentService } from './payment-service';
 
@@ -42,7 +43,6 @@ export interface MpmServiceDeps {
   now?: () => Date;
 }
 
-const MEMBER_ID = 'guest';
 
 interface Session {
   id: number;
@@ -92,20 +92,7 @@ export class MpmService {
     const p = this.set(s.id, 'ready_requested');
     let ready;
     try {
-      ready = await gw.readyForPhone({
-        cid: store.cid,
-        categoryCd: store.categoryCd,
-        storeName: store.name,
-        itemName: p.itemName,
-        memberId: MEMBER_ID,
-        orderId: p.orderId,
-        quantity: p.quantity,
-        amount: p.amount,
-        taxFreeAmount: p.taxFree,
-        approvalUrl: `app://pos/pay/approval?order_id=${p.orderId}`,
-        cancelUrl: `app://pos/pay/cancel?order_id=${p.orderId}`,
-        failUrl: `app://pos/pay/fail?order_id=${p.orderId}`,
-      });
+      ready = await gw.readyForPhone(readyRequest(store, p));
     } catch (e) {
       s.ended = true;
       const failed = this.readyFailed(s.id, e);

@@ -12,6 +12,7 @@ import { parseOneqDateTime, seoulDay, seoulDayRangeUtc, toOneqDateTime } from '.
 import type { EventBus } from '../../events';
 import { GatewayError, type ApproveResponse, type LookupResponse, type PaymentGateway } from '../gateway/gateway';
 import { newOrderId } from './order-id';
+import { MEMBER_ID, readyRequest } from './ready-request';
 import type { PaymentRepo, TransitionFields } from './payment-repo';
 
 export interface PaymentServiceDeps {
@@ -24,7 +25,6 @@ export interface PaymentServiceDeps {
   now?: () => Date;
 }
 
-const MEMBER_ID = 'guest';
 const DEFAULT_LOOKUP_DELAYS = [300, 1000, 2000, 4000, 8000];
 
 export class PaymentService {
@@ -62,21 +62,7 @@ export class PaymentService {
     const p = this.set(created.id, 'ready_requested');
     let tid: string;
     try {
-      const ready = await this.d.gateway().ready({
-        cid: store.cid,
-        categoryCd: store.categoryCd,
-        storeName: store.name,
-        itemName: p.itemName,
-        memberId: MEMBER_ID,
-        orderId: p.orderId,
-        quantity: p.quantity,
-        amount: p.amount,
-        taxFreeAmount: p.taxFree, // the backend's tax-free part: a later cancel's cancel_tax_free_amount is checked against it
-        qrToken: qr.payload.text,
-        approvalUrl: `app://pos/pay/approval?order_id=${p.orderId}`,
-        cancelUrl: `app://pos/pay/cancel?order_id=${p.orderId}`,
-        failUrl: `app://pos/pay/fail?order_id=${p.orderId}`,
-      });
+      const ready = await this.d.gateway().ready({ ...readyRequest(store, p), qrToken: qr.payload.text });
       tid = ready.tid;
     } catch (e) {
       return this.onFailure(p.id, e, true);
