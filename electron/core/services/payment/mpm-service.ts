@@ -82,7 +82,7 @@ export class MpmService {
     if (!gw.readyForPhone || !gw.waitForAuthorization) throw new PosError('BACKEND_REJECTED', 'this backend has no phone (redirect) flow');
     const timeoutMs = this.d.timeoutMs();
 
-    const created = this.d.repo.create({ orderId: newOrderId(this.now()), cid: store.cid, totals, items, qrMasked: '', flow: 'mpm' });
+    const created = this.d.repo.createIfNoneOpen({ orderId: newOrderId(this.now()), cid: store.cid, totals, items, qrMasked: '', flow: 'mpm' });
     this.d.events.emit('payment.updated', created);
     let settle!: (p: Payment) => void;
     const settled = new Promise<Payment>((r) => (settle = r));

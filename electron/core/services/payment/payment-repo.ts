@@ -69,6 +69,15 @@ export interface TransitionFields {
   error?: PosErrorShape | null;
 }
 
+export interface NewPayment {
+  orderId: string;
+  cid: string;
+  totals: CartTotals;
+  items: CartItem[];
+  qrMasked: string;
+  flow?: Payment['flow'];
+}
+
 /** Non-final statuses as an SQL list: an IN list seeks the (status, created_at) index, NOT IN would scan it. */
 const OPEN_SQL = PAYMENT_STATUSES.filter((st) => !FINAL_STATUSES.includes(st))
   .map((st) => `'${st}'`)
@@ -92,15 +101,22 @@ export class PaymentRepo {
   }
 
   /**
-   * Records the intent of a new payment. Refused (PAYMENT_IN_PROGRESS) while another payment is not
-   * final — one that may still go through must be settled first, so the customer is never charged
-   * twice — checked in the same transaction as the insert, whichever flow (QR scan, MPM) asks.
+   * Records the intent of a new sale, refused (PAYMENT_IN_PROGRESS) while another payment is not
+   * final: one that may still go through must be settled first, so the customer is never charged
+   * twice. Checked in the same transaction as the insert; every flow (QR scan, MPM) starts here.
    */
-  create(p: { orderId: string; cid: string; totals: CartTotals; items: CartItem[]; qrMasked: string; flow?: Payment['flow'] }): Payment {
-    const at = this.now().toISOString();
-    const id = this.db.transaction(() => {
+  createIfNoneOpen(p: NewPayment): Payment {
+    return this.db.transaction(() => {
       const open = this.db.prepare(`SELECT order_id, status FROM payments WHERE status IN (${OPEN_SQL}) LIMIT 1`).get() as { order_id: string; status: string } | undefined;
       if (open) throw new PosError('PAYMENT_IN_PROGRESS', `order ${open.order_id} is ${open.status}`);
+      return this.create(p);
+    })();
+  }
+
+  /** Records a payment in state created (no check: see createIfNoneOpen for the sale flows). */
+  create(p: NewPayment): Payment {
+    const at = this.now().toISOString();
+    const id = this.db.transaction(() => {
       const info = this.db
         .prepare(
           // category_cd: the store's category at the time of sale (sales analytics by category).

@@ -55,8 +55,8 @@ export class PaymentService {
     if (!store) throw new PosError('STORE_NOT_REGISTERED');
     const totals = cartTotals(input.items);
     if (!isValidPaymentAmount(totals.total)) throw new PosError('AMOUNT_INVALID', `total ${totals.total}`);
-    // repo.create refuses while another payment may still go through (PAYMENT_IN_PROGRESS).
-    const created = this.d.repo.create({ orderId: newOrderId(this.now()), cid: store.cid, totals, items: input.items, qrMasked: maskQrText(qr.payload.text) });
+    // refused while another payment may still go through (PAYMENT_IN_PROGRESS)
+    const created = this.d.repo.createIfNoneOpen({ orderId: newOrderId(this.now()), cid: store.cid, totals, items: input.items, qrMasked: maskQrText(qr.payload.text) });
     this.d.events.emit('payment.updated', created);
 
     const p = this.set(created.id, 'ready_requested');
