@@ -43,7 +43,7 @@ test('refund outcomes: 확인 중 (do not cancel again) settling to 취소 완�
   const open = async () => {
     await page.locator(`[data-testid="history-row"][data-id="${p.id}"]`).focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('payment-detail')).toBeVisible();
+    await expect(page.getByTestId('payment-detail')).toHaveAttribute('data-id', String(p.id)); // loaded, not the loading state
   };
   const cancel = async (amount: string) => {
     await page.keyboard.press('c');

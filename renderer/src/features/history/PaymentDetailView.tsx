@@ -129,7 +129,7 @@ export function PaymentDetailView({ id, onBack, onPayment }: PaymentDetailViewPr
 
   if (!detail || !p) {
     return (
-      <section className="detail" data-testid="payment-detail">
+      <section className="detail" data-testid="payment-detail" data-loading={error ? undefined : true}>
         <button type="button" className="btn btn--secondary" data-testid="detail-back" onClick={onBack}>
           ← {t('history.detail.back')} <Kbd>Esc</Kbd>
         </button>
