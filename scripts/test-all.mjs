@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every suite, then one summary line "N passed, N failed, N skipped".
+// `npm test`: every suite; the skipped count on its own line, then the last line "N passed, N failed".
 //   static checks (typecheck node + web, lint, electronegativity against its reviewed allow-list)
 //   count one test each;
 //   vitest (unit + integration) and Playwright (web e2e; Electron e2e under xvfb-run when
@@ -75,5 +75,6 @@ if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
 console.log('\n=== summary');
 for (const r of rows) console.log(`  ${r}`);
 console.log(`  total time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(`${totals.skipped} skipped (each says why in its suite above)`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);
