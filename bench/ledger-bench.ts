@@ -20,6 +20,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { MIGRATIONS } from '../electron/core/db/migrations';
 import { openLedger } from '../electron/core/db/open-ledger';
 import { CsvExporter } from '../electron/core/services/ledger/csv-export';
 import { HistoryQuery } from '../electron/core/services/ledger/history-query';
@@ -386,7 +387,7 @@ function markdown(r: {
   });
   return `# Ledger benchmark (\`npm run bench:ledger\`)
 
-${r.payments.toLocaleString('en-US')} payments over 365 Seoul days through the real schema (migrations 1–4), ${r.generation.refunds.toLocaleString('en-US')} cancels,
+${r.payments.toLocaleString('en-US')} payments over 365 Seoul days through the real schema (migrations 1–${MIGRATIONS.length}), ${r.generation.refunds.toLocaleString('en-US')} cancels,
 ${r.generation.events.toLocaleString('en-US')} state-history rows, ${r.generation.printJobs.toLocaleString('en-US')} print jobs; generated in ${r.generation.seconds} s. Node ${r.node}, 2 shared cores.
 
 Targets: settlement ≤ 10 ms (p99) — ${r.met.settlement ? 'met' : 'NOT met'}; a page ≤ 5 ms (p99, first and deep pages of every filter) — ${r.met.pages ? 'met' : 'NOT met'}.
