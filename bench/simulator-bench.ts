@@ -33,7 +33,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function startSimulatorProcess(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/simulator/cli.ts'), '--port', '0', '--host', '127.0.0.1', '--db', join(dir, 'bench.sqlite')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', join(root, 'electron/simulator/cli.ts'), '--port', '0', '--host', '127.0.0.1', '--db', join(dir, 'bench.sqlite')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`simulator did not start: ${out}`)), 30_000);
