@@ -6,7 +6,7 @@
  * (/proc). Growth is measured from the first sample after the warm-up to the end; goal < 10 % for heap
  * and RSS, and no growth in DOM nodes or listeners. Prints the curve.
  *
- *   BENCH_SOAK_SECONDS=600  BENCH_SOAK_SAMPLE=30  BENCH_SOAK_WARMUP=60
+ *   BENCH_SOAK_SECONDS=600  BENCH_SOAK_SAMPLE=30  BENCH_SOAK_WARMUP=60  BENCH_SOAK_CAMERA=0 (no camera)
  * Results: bench/results/soak.json. A benchmark, never a timed assertion.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   // (frame → worker → ZXing wasm, crop and full lanes) and finds nothing. (A decoded non-payment code
   // would show "unknown code" and clear the scan field while the wedge types: see the report.)
   writeY4m(video, qrVideo({ width: 640, height: 480, text: 'unused', background: 'texture', noise: 3 }, { blankFrames: 60, qrFrames: 0 }));
-  const browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  const camera = process.env.BENCH_SOAK_CAMERA !== '0'; // 0: no camera at all (to tell its share apart)
+  const browser = await launchChromium(camera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`] : []);
   const app = await startPosApp(browser);
   const samples: Sample[] = [];
   let sales = 0;
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
     };
     const t0 = Date.now();
     const sample = async (): Promise<void> => {
+      // Always in the same state (a new sale's entry screen, camera scanning): the counts are comparable.
+      await page.getByTestId('price-input').waitFor();
+      if (camera) await page.locator('[data-testid="camera-panel"][data-state="scanning"]').waitFor({ timeout: 30_000 });
       await cdp.send('HeapProfiler.collectGarbage');
       const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
       const m = (n: string) => metrics.find((x) => x.name === n)?.value ?? NaN;
@@ -112,7 +116,7 @@ async function main(): Promise<void> {
     listeners: last.listeners - base.listeners,
   };
   const met = growth.heapPct < 10 && growth.rendererRssPct < 10 && growth.coreRssPct < 10 && growth.nodes <= 0 && growth.listeners <= 0;
-  const result = { env: { date: new Date().toISOString(), seconds: SECONDS, sampleSeconds: SAMPLE_S, warmupSeconds: WARMUP_S, loadAverage: load() }, sales, growthAfterWarmup: growth, goal: 'heap and RSS growth < 10 % after warm-up, no growth in DOM nodes or listeners', met, samples };
+  const result = { env: { date: new Date().toISOString(), seconds: SECONDS, camera, sampleSeconds: SAMPLE_S, warmupSeconds: WARMUP_S, loadAverage: load() }, sales, growthAfterWarmup: growth, goal: 'heap and RSS growth < 10 % after warm-up, no growth in DOM nodes or listeners', met, samples };
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/soak.json'), JSON.stringify(result, null, 2) + '\n');
   console.log(`${SECONDS} s, ${sales} sales with the camera decoding throughout; growth after ${WARMUP_S} s warm-up: heap ${growth.heapPct} %, renderer RSS ${growth.rendererRssPct} %, core RSS ${growth.coreRssPct} %, DOM nodes ${growth.nodes >= 0 ? '+' : ''}${growth.nodes}, listeners ${growth.listeners >= 0 ? '+' : ''}${growth.listeners} (${met ? 'met' : 'NOT met'}); load average ${result.env.loadAverage.join(' ')}`);
