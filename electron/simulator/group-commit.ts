@@ -132,7 +132,10 @@ export class GroupCommit {
     this.syncedChanges = this.changes();
     fdatasync(this.fd(), (err) => {
       this.syncing = false;
-      for (const w of waiters) (err ? w.reject(err) : w.resolve());
+      for (const w of waiters) {
+        if (err) w.reject(err);
+        else w.resolve();
+      }
       this.startSync(); // commits that arrived while this sync ran
     });
   }
