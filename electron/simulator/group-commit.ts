@@ -36,7 +36,6 @@ export class GroupCommit {
   /** total_changes() covered by the last sync that started. */
   private syncedChanges = 0;
   private readonly totalChanges: Database.Statement;
-  readonly stats = { batches: 0, writes: 0, syncs: 0 };
 
   constructor(
     private readonly db: Database.Database,
@@ -54,10 +53,8 @@ export class GroupCommit {
       if (this.db.inTransaction) return this.db.transaction(fn).immediate(); // inside someone's explicit transaction
       this.db.exec('BEGIN IMMEDIATE');
       this.open = true;
-      this.stats.batches++;
       this.timer = this.windowMs > 0 ? setTimeout(() => this.commit(), this.windowMs) : setImmediate(() => this.commit());
     }
-    this.stats.writes++;
     return this.db.transaction(fn)();
   }
 
@@ -126,7 +123,6 @@ export class GroupCommit {
   private startSync(): void {
     if (this.syncing || this.syncWaiters.length === 0) return;
     this.syncing = true;
-    this.stats.syncs++;
     const waiters = this.syncWaiters;
     this.syncWaiters = [];
     this.syncedChanges = this.changes();
