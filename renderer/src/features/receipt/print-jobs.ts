@@ -1,6 +1,6 @@
 /** A payment's print jobs as the result screen shows them. Pure. */
 import type { PrintJobView, PrinterStatus } from '../../../../shared/contract';
-import type { MessageKey } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/ko';
 
 const RANK: Record<PrintJobView['status'], number> = { queued: 0, sending: 1, failed: 2, printed: 3 };
 
