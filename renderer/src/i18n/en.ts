@@ -536,4 +536,5 @@ export const en: Record<MessageKey, string> = {
   'receipt.confirm.printReprint': 'Print reprint',
   'receipt.confirm.printAgain': 'Print again',
   'receipt.confirm.cancel': "Don't print",
+  'receipt.mayHavePrinted': 'may have printed (check the paper)',
 };

@@ -534,6 +534,7 @@ export const ko = {
   'receipt.confirm.printReprint': '재발행 인쇄',
   'receipt.confirm.printAgain': '다시 인쇄',
   'receipt.confirm.cancel': '인쇄 안 함',
+  'receipt.mayHavePrinted': '나왔을 수 있음 (용지 확인)',
 } as const;
 
 export type MessageKey = keyof typeof ko;
