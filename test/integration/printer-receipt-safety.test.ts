@@ -121,6 +121,17 @@ describe('a job whose outcome is unknown is never printed again as an 원본', (
     expect(t.service.queue.get(failed.id)).toMatchObject({ status: 'failed', copy: 'original' }); // never resent as 원본
   });
 
+  it('asking for the 원본 again (print, auto-print) does not resend a job that reached the printer', async () => {
+    const t = await setup({ dropAfterBytes: 400 });
+    const failed = await t.service.printReceipt(t.paymentId);
+    expect(failed).toMatchObject({ status: 'failed', reachedPrinter: true });
+    t.emu.dropAfterBytes = undefined;
+    const received = t.emu.received;
+    const again = await t.service.printReceipt(t.paymentId);
+    expect(again).toMatchObject({ id: failed.id, status: 'failed', attempts: 1 });
+    expect(t.emu.received).toBe(received);
+  });
+
   it('no status answer at all: same (may have printed, 재발행 on the cashier’s word)', async () => {
     const t = await setup({ fault: 'no_status' });
     const failed = await t.service.printReceipt(t.paymentId);

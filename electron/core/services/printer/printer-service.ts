@@ -163,6 +163,8 @@ export class PrinterService {
     const { job, created } = this.queue.enqueue(j);
     if (created) this.onEvent({ type: 'job', job });
     if (!created && job.status === 'printed') return Promise.resolve(job);
+    // The 원본 already reached the printer once: only the cashier's confirmed retry sends anything now.
+    if (!created && job.reachedPrinter) return Promise.resolve(job);
     const run = this.schedule(job.id);
     if (wait === false) {
       run.catch(() => undefined);
