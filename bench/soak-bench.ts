@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   const app = await startPosApp(browser);
   const samples: Sample[] = [];
   let sales = 0;
+  let engine = '';
   try {
     const ctx = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul', viewport: { width: 1280, height: 800 } });
     await ctx.grantPermissions(['camera'], { origin: app.shell.url });
@@ -70,7 +71,10 @@ async function main(): Promise<void> {
     const sample = async (): Promise<void> => {
       // Always in the same state (a new sale's entry screen, camera scanning): the counts are comparable.
       await page.getByTestId('price-input').waitFor();
-      if (camera) await page.locator('[data-testid="camera-panel"][data-state="scanning"]').waitFor({ timeout: 30_000 });
+      if (camera) {
+        await page.locator('[data-testid="camera-panel"][data-state="scanning"]').waitFor({ timeout: 30_000 });
+        engine ||= (await page.getByTestId('camera-panel').getAttribute('data-engine')) ?? '';
+      }
       await cdp.send('HeapProfiler.collectGarbage');
       const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
       const m = (n: string) => metrics.find((x) => x.name === n)?.value ?? NaN;
@@ -121,10 +125,10 @@ async function main(): Promise<void> {
     listeners: peak(after.slice(-3), 'listeners') - peak(after.slice(0, 3), 'listeners'),
   };
   const met = growth.heapPct < 10 && growth.rendererRssPct < 10 && growth.coreRssPct < 10 && growth.nodes <= 0 && growth.listeners <= 0;
-  const result = { env: { date: new Date().toISOString(), seconds: SECONDS, camera, sampleSeconds: SAMPLE_S, warmupSeconds: WARMUP_S, loadAverage: load() }, sales, growthAfterWarmup: growth, goal: 'heap and RSS growth < 10 % after warm-up, no growth in DOM nodes or listeners', met, samples };
+  const result = { env: { date: new Date().toISOString(), seconds: SECONDS, camera, decoderEngine: engine, sampleSeconds: SAMPLE_S, warmupSeconds: WARMUP_S, loadAverage: load() }, sales, growthAfterWarmup: growth, goal: 'heap and RSS growth < 10 % after warm-up, no growth in DOM nodes or listeners', met, samples };
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/soak.json'), JSON.stringify(result, null, 2) + '\n');
-  console.log(`${SECONDS} s, ${sales} sales with the camera decoding throughout; growth after ${WARMUP_S} s warm-up: heap ${growth.heapPct} %, renderer RSS ${growth.rendererRssPct} %, core RSS ${growth.coreRssPct} %, DOM nodes ${growth.nodes >= 0 ? '+' : ''}${growth.nodes}, listeners ${growth.listeners >= 0 ? '+' : ''}${growth.listeners} (${met ? 'met' : 'NOT met'}); load average ${result.env.loadAverage.join(' ')}`);
+  console.log(`${SECONDS} s, ${sales} sales ${camera ? `with the camera decoding throughout (engine ${engine || '?'})` : 'without a camera'}; growth after ${WARMUP_S} s warm-up: heap ${growth.heapPct} %, renderer RSS ${growth.rendererRssPct} %, core RSS ${growth.coreRssPct} %, DOM nodes ${growth.nodes >= 0 ? '+' : ''}${growth.nodes}, listeners ${growth.listeners >= 0 ? '+' : ''}${growth.listeners} (${met ? 'met' : 'NOT met'}); load average ${result.env.loadAverage.join(' ')}`);
 }
 
 main().catch((e: unknown) => {
