@@ -56,8 +56,11 @@ export const DIALECTS = ['oneqpay', 'kakaopay'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 /** Which API the backend speaks: OneQ Pay (seed 003) or Kakao Pay (seed 004). Old settings without it are OneQ Pay. */
 const dialectSchema = z.enum(DIALECTS).default('oneqpay');
+/** Kakao Pay API generation: 'legacy' kapi.kakao.com /v1/payment (form, KakaoAK) or 'open' open-api.kakaopay.com /online/v1/payment (JSON, SECRET_KEY). Absent = legacy. */
+export const KAKAO_APIS = ['legacy', 'open'] as const;
+const kakaoApiSchema = z.enum(KAKAO_APIS).optional();
 export const backendSettingsSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('embedded'), dialect: dialectSchema }).strict(),
+  z.object({ mode: z.literal('embedded'), dialect: dialectSchema, kakaoApi: kakaoApiSchema }).strict(),
   z
     .object({
       mode: z.literal('remote'),
@@ -67,6 +70,7 @@ export const backendSettingsSchema = z.discriminatedUnion('mode', [
         .max(255)
         .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
       dialect: dialectSchema,
+      kakaoApi: kakaoApiSchema,
     })
     .strict(),
 ]);

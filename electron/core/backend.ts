@@ -53,8 +53,9 @@ export class Backend {
   gateway(): PaymentGateway {
     const s = this.settings();
     const baseUrl = this.url();
-    const key = `${s.backend.dialect}|${baseUrl}|${s.paymentTimeoutMs}`;
-    if (this.current?.key !== key) this.current = { key, gateway: createGateway({ dialect: s.backend.dialect, baseUrl, timeoutMs: s.paymentTimeoutMs, credentials: this.credentials }) };
+    const kakaoApi = s.backend.kakaoApi ?? 'legacy';
+    const key = `${s.backend.dialect}|${kakaoApi}|${baseUrl}|${s.paymentTimeoutMs}`;
+    if (this.current?.key !== key) this.current = { key, gateway: createGateway({ dialect: s.backend.dialect, kakaoApi, baseUrl, timeoutMs: s.paymentTimeoutMs, credentials: this.credentials }) };
     return this.current.gateway;
   }
 
@@ -79,9 +80,16 @@ export class Backend {
     }
   }
 
+  /** Follows a settings change: starts the embedded simulator, or stops it once the backend is remote. */
   async onSettingsChanged(): Promise<void> {
     this.current = null;
+    if (this.settings().backend.mode === 'remote') await this.close();
     await this.start();
+  }
+
+  /** Whether the embedded simulator is running (diagnostics, tests). */
+  simulatorRunning(): boolean {
+    return this.simulator !== null;
   }
 
   async close(): Promise<void> {

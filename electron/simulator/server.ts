@@ -9,7 +9,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import { seedDemoCustomers } from './customers';
 import { registerFaultRoutes } from './fault-routes';
 import { Faults, type FaultSpec } from './faults';
-import { kakaoErrorBody } from './kakaopay-format';
+import { isKakaoPath, kakaoError } from './kakaopay-format';
 import { registerKakaoPayPages } from './kakaopay-pages';
 import { registerKakaoPayRoutes } from './kakaopay-routes';
 import { registerOneqPhonePages } from './oneqpay-phone-pages';
@@ -89,9 +89,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const app = Fastify({ logger, bodyLimit: 64 * 1024 });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
 
-  // The Kakao Pay dialect (/v1/…) answers errors in Kakao's shape; everything else in the simulator's.
-  const send = (req: { url: string }, reply: import('fastify').FastifyReply, e: SimError) =>
-    reply.status(e.status).send(req.url.startsWith('/v1/') ? kakaoErrorBody(e) : e.body());
+  // The Kakao Pay dialect (/v1/…, /online/v1/…) answers errors in Kakao's shape and statuses; everything else in the simulator's.
+  const send = (req: { url: string }, reply: import('fastify').FastifyReply, e: SimError) => {
+    if (!isKakaoPath(req.url)) return reply.status(e.status).send(e.body());
+    const k = kakaoError(e);
+    return reply.status(k.status).send(k.body);
+  };
   app.setErrorHandler((err: FastifyError | SimError, req, reply) => {
     if (err instanceof SimError) return send(req, reply, err);
     const status = err.statusCode ?? 500;

@@ -530,4 +530,8 @@ export const en: Record<MessageKey, string> = {
   'csv.exporting': 'Exporting…',
   'csv.range': 'Saves the payments of {from} – {to} as a CSV file',
   'csv.done': '{rows} rows saved: {file}',
+  // issue 10: Kakao Pay API generation
+  'settings.backend.kakaoApi': 'Kakao Pay API generation',
+  'settings.backend.kakaoApi.open': 'Current open API (open-api.kakaopay.com)',
+  'settings.backend.kakaoApi.legacy': 'Legacy API (kapi.kakao.com)',
 };

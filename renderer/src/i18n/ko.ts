@@ -528,6 +528,10 @@ export const ko = {
   'csv.exporting': '내보내는 중…',
   'csv.range': '{from} ~ {to} 거래를 CSV 파일로 저장합니다',
   'csv.done': '{rows}행 저장: {file}',
+  // issue 10: Kakao Pay API generation
+  'settings.backend.kakaoApi': 'Kakao Pay API 세대',
+  'settings.backend.kakaoApi.open': '현재 오픈 API (open-api.kakaopay.com)',
+  'settings.backend.kakaoApi.legacy': '기존 API (kapi.kakao.com)',
 } as const;
 
 export type MessageKey = keyof typeof ko;
