@@ -4,6 +4,7 @@
  * crosses the boundary. Every input is parsed with its schema by the core's router.
  */
 import { z } from 'zod';
+import { instrumentMethods } from './contract-instrument';
 import { cartItemSchema } from './domain/cart';
 import { isValidBusinessNumber, normalizeBusinessNumber } from './domain/business-number';
 import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors';
@@ -654,6 +655,7 @@ export const methods = {
   ...customerSideMethods,
 
   ...ledgerMethods,
+  ...instrumentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -23,7 +23,7 @@ afterEach(async () => {
 type Body = Record<string, unknown> & { code?: number; msg?: string; extras?: Record<string, unknown> };
 const FORM = 'application/x-www-form-urlencoded';
 async function legacy(op: string, form: Record<string, string | number>, auth = `KakaoAK ${m.credentials.adminKey}`): Promise<{ status: number; body: Body }> {
-  const body = new URLSearchParams(Object.entries(form).map(([k, v]) => [k, String(v)])).toString();
+  const body = new URLSearchParams(Object.entries(form).map(([k, v]): [string, string] => [k, String(v)])).toString();
   const res = await fetch(`${h.url}/v1/payment/${op}`, { method: 'POST', headers: { 'content-type': FORM, authorization: auth }, body });
   return { status: res.status, body: (await res.json()) as Body };
 }

@@ -534,4 +534,12 @@ export const en: Record<MessageKey, string> = {
   'settings.backend.kakaoApi': 'Kakao Pay API generation',
   'settings.backend.kakaoApi.open': 'Current open API (open-api.kakaopay.com)',
   'settings.backend.kakaoApi.legacy': 'Legacy API (kapi.kakao.com)',
+  // issue 10: card and account details
+  'instrument.cardIssuer': 'Card issuer',
+  'instrument.cardNumber': 'Card number',
+  'instrument.installment': 'Installments',
+  'instrument.approvalNo': 'Card approval no.',
+  'instrument.account': 'Account',
+  'instrument.lumpSum': 'Lump sum',
+  'instrument.months': '{n} months',
 };

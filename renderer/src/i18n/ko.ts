@@ -532,6 +532,14 @@ export const ko = {
   'settings.backend.kakaoApi': 'Kakao Pay API 세대',
   'settings.backend.kakaoApi.open': '현재 오픈 API (open-api.kakaopay.com)',
   'settings.backend.kakaoApi.legacy': '기존 API (kapi.kakao.com)',
+  // issue 10: card and account details
+  'instrument.cardIssuer': '카드사',
+  'instrument.cardNumber': '카드번호',
+  'instrument.installment': '할부',
+  'instrument.approvalNo': '카드 승인번호',
+  'instrument.account': '계좌번호',
+  'instrument.lumpSum': '일시불',
+  'instrument.months': '{n}개월',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -2,6 +2,7 @@
  * The terminal's view of a payment backend. Implemented over HTTP (axios) for every backend,
  * the embedded simulator included: there is no in-process shortcut.
  */
+import type { PaymentInstrument } from '../../../../shared/contract-instrument';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 
 export interface RegisterStoreRequest {
@@ -75,6 +76,8 @@ export interface ApproveResponse {
   itemName: string;
   amount: number;
   tranDt: string;
+  /** What the backend told about the card or account (Kakao's card_info); absent when it told nothing. */
+  instrument?: PaymentInstrument;
 }
 export type RemoteStatus = 'READY' | 'APPROVED' | 'FAILED' | 'CANCELLED';
 export interface LookupResponse {
@@ -91,6 +94,8 @@ export interface LookupResponse {
   cancelableAmount?: number;
   /** The backend's detailed status (Kakao Pay status values, e.g. PART_CANCEL_PAYMENT, AUTH_PASSWORD). */
   detailStatus?: string;
+  /** Card or account details of an approved payment (Kakao's selected_card_info), when the backend gives them. */
+  instrument?: PaymentInstrument;
 }
 export interface CancelRequest {
   cid: string;

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { isErrorCode, type ErrorCode } from '../../../../shared/domain/errors';
 import { isOneqDateTime } from '../../../../shared/domain/time';
+import type { PaymentInstrument } from '../../../../shared/contract-instrument';
 import { GatewayError, type ApproveRequest, type LookupResponse, type PaymentGateway, type RemoteStatus } from './gateway';
 import { FORM, call, createHttp, readCredentials, toForm, type CredentialsSource, type ErrorBodyParser, type Form, type Send } from './http-call';
 import { lookupExtras } from './lookup-extras';
@@ -68,6 +69,8 @@ const approveSchema = z.object({
   item_name: z.string().max(100),
   amount,
   approved_at: kTime,
+  /** Read apart (cardOf): a card_info the client cannot read never turns an approval into an error. */
+  card_info: z.unknown().optional(),
 });
 const cancelSchema = z.object({
   aid: text(40),
@@ -95,7 +98,37 @@ const orderSchema = z.object({
   approved_at: kTime.nullable(),
   pg_token: z.string().max(40).optional(),
   failure_code: z.string().max(64).optional(),
+  selected_card_info: z.unknown().optional(),
 });
+
+const corp = z.string().trim().min(1).max(50).optional();
+/** A BIN (6–8 digits) only: anything longer could be a card number and is not kept. */
+const bin = z.string().regex(/^\d{6,8}$/).optional().catch(undefined);
+const months = z.union([z.number().int(), z.string().regex(/^\d{1,2}$/).transform(Number)]).pipe(z.number().int().min(0).max(36)).optional().catch(undefined);
+/** Kakao's approve card_info (documented fields); every field optional, a bad one dropped. */
+const cardInfoSchema = z.object({
+  kakaopay_issuer_corp: corp.catch(undefined),
+  kakaopay_purchase_corp: corp.catch(undefined),
+  bin,
+  card_type: z.string().max(10).optional().catch(undefined),
+  install_month: months,
+  approved_id: z.string().regex(/^[0-9A-Za-z]{1,20}$/).optional().catch(undefined),
+});
+/** The order look-up's selected_card_info. */
+const selectedCardSchema = z.object({ card_bin: bin, install_month: months, card_corp_name: corp.catch(undefined) });
+const masked = (b: string | undefined) => (b ? b + '*'.repeat(16 - b.length) : null);
+
+/** The instrument of Kakao's card_info (approve) or selected_card_info (order); undefined when there is none. */
+export function cardOf(cardInfo: unknown, selected?: unknown): PaymentInstrument | undefined {
+  const c = cardInfoSchema.safeParse(cardInfo);
+  if (c.success) {
+    const v = c.data;
+    return { cardIssuer: v.kakaopay_issuer_corp ?? null, cardPurchaser: v.kakaopay_purchase_corp ?? null, cardMasked: masked(v.bin), cardType: v.card_type ?? null, installMonth: v.install_month ?? null, cardApprovalNo: v.approved_id ?? null, accountMasked: null };
+  }
+  const s = selectedCardSchema.safeParse(selected);
+  if (s.success) return { cardIssuer: s.data.card_corp_name ?? null, cardPurchaser: null, cardMasked: masked(s.data.card_bin), cardType: null, installMonth: s.data.install_month ?? null, cardApprovalNo: null, accountMasked: null };
+  return undefined;
+}
 const extrasSchema = z.object({ method_result_code: z.string().max(64).optional(), rsp_code: z.string().max(16).optional(), detail: z.string().optional() }).optional();
 const errorSchema = z.union([
   z.object({ code: z.number().int(), msg: z.string().optional(), extras: extrasSchema }),
@@ -146,6 +179,8 @@ export function remoteStatus(s: (typeof STATUSES)[number]): RemoteStatus {
   return 'READY';
 }
 
+const withInstrument = (i: PaymentInstrument | undefined) => (i ? { instrument: i } : {});
+
 const MAX_CACHED_TOKENS = 256;
 
 export function createKakaoPayGateway(opts: KakaoPayGatewayOptions): PaymentGateway {
@@ -192,6 +227,7 @@ export function createKakaoPayGateway(opts: KakaoPayGatewayOptions): PaymentGate
       paymentMethodType: status === 'APPROVED' || status === 'CANCELLED' ? r.payment_method_type : null,
       tranDt: r.approved_at && (status === 'APPROVED' || status === 'CANCELLED') ? oneqTime(r.approved_at) : null,
       ...lookupExtras(status, r.canceled_amount.total, r.cancel_available_amount.total, r.status),
+      ...withInstrument(status === 'APPROVED' || status === 'CANCELLED' ? cardOf(undefined, r.selected_card_info) : undefined),
     };
   };
   const readyForm = (req: Omit<ApproveRequest, 'tranDt' | 'tid'> & { quantity: number; approvalUrl: string; cancelUrl: string; failUrl: string; taxFreeAmount?: number }, qrToken?: string): Form => ({
@@ -253,7 +289,7 @@ export function createKakaoPayGateway(opts: KakaoPayGatewayOptions): PaymentGate
         tid = o.tid;
         if ((o.status === 'SUCCESS_PAYMENT' || o.status === 'PART_CANCEL_PAYMENT') && o.approved_at && o.payment_method_type) {
           // Approved already (a retry whose token we no longer hold): the first result stands.
-          return { tid: o.tid, cid: o.cid, orderId: o.partner_order_id, memberId: o.partner_user_id, paymentMethodType: o.payment_method_type, itemName: o.item_name, amount: o.amount.total, tranDt: oneqTime(o.approved_at) };
+          return { tid: o.tid, cid: o.cid, orderId: o.partner_order_id, memberId: o.partner_user_id, paymentMethodType: o.payment_method_type, itemName: o.item_name, amount: o.amount.total, tranDt: oneqTime(o.approved_at), ...withInstrument(cardOf(undefined, o.selected_card_info)) };
         }
         pgToken = pgToken ?? o.pg_token;
         if (!pgToken) throw new GatewayError('rejected', o.status === 'FAIL_PAYMENT' && o.failure_code === 'PAYMENT_EXPIRED' ? 'PAYMENT_EXPIRED' : 'PAYMENT_NOT_AUTHORIZED', `approve: tid ${tid} is ${o.status}`);
@@ -266,11 +302,11 @@ export function createKakaoPayGateway(opts: KakaoPayGatewayOptions): PaymentGate
         // Kakao answers a repeated approve with -702 (tid already approved): the order look-up settles it.
         const o = await order('approve', req.cid, { tid });
         if ((o.status === 'SUCCESS_PAYMENT' || o.status === 'PART_CANCEL_PAYMENT') && o.approved_at && o.payment_method_type && o.partner_order_id === req.orderId) {
-          return { tid: o.tid, cid: o.cid, orderId: o.partner_order_id, memberId: o.partner_user_id, paymentMethodType: o.payment_method_type, itemName: o.item_name, amount: o.amount.total, tranDt: oneqTime(o.approved_at) };
+          return { tid: o.tid, cid: o.cid, orderId: o.partner_order_id, memberId: o.partner_user_id, paymentMethodType: o.payment_method_type, itemName: o.item_name, amount: o.amount.total, tranDt: oneqTime(o.approved_at), ...withInstrument(cardOf(undefined, o.selected_card_info)) };
         }
         throw e; // still open: the payment service looks it up
       }
-      return { tid: r.tid, cid: r.cid, orderId: r.partner_order_id, memberId: r.partner_user_id, paymentMethodType: r.payment_method_type, itemName: r.item_name, amount: r.amount.total, tranDt: oneqTime(r.approved_at) };
+      return { tid: r.tid, cid: r.cid, orderId: r.partner_order_id, memberId: r.partner_user_id, paymentMethodType: r.payment_method_type, itemName: r.item_name, amount: r.amount.total, tranDt: oneqTime(r.approved_at), ...withInstrument(cardOf(r.card_info)) };
     },
 
     async cancel(req) {
