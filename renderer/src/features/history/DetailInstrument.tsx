@@ -11,15 +11,15 @@ import { useI18n } from '../../i18n/i18n';
 
 export function DetailInstrument({ id, approved }: { id: number; approved: boolean }) {
   const { t } = useI18n();
-  const [i, setI] = useState<PaymentInstrument | null>(null);
+  const [loaded, setLoaded] = useState<{ id: number; i: PaymentInstrument | null } | null>(null);
   useEffect(() => {
     let live = true;
-    setI(null);
-    if (approved) void pos.getPaymentInstrument({ id }).then((v) => live && setI(v), () => undefined);
+    if (approved) void pos.getPaymentInstrument({ id }).then((i) => live && setLoaded({ id, i }), () => undefined);
     return () => {
       live = false;
     };
   }, [id, approved]);
+  const i = loaded?.id === id ? loaded.i : null; // never another payment's details while the next load runs
   if (!i) return null;
   const months = i.installMonth;
   const installment = months === null ? null : months <= 1 ? t('instrument.lumpSum') : t('instrument.months', { n: months });
