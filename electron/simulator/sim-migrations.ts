@@ -228,4 +228,8 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE payments ADD COLUMN green_deposit INTEGER NOT NULL DEFAULT 0 CHECK (green_deposit >= 0);
   `,
+  // Re-registration needs proof (issue 10): the hash of the store's one-time enrollment code.
+  `
+  ALTER TABLE stores ADD COLUMN enrollment_hash TEXT;
+  `,
 ];

@@ -12,6 +12,8 @@ export interface RegisterStoreRequest {
   address1: string;
   address2: string;
   postNo: string;
+  /** Extension: proof on re-registration when the terminal holds no key (the code shown at the first registration). */
+  enrollmentCode?: string;
 }
 export interface RegisterStoreResponse {
   cid: string;
@@ -22,6 +24,12 @@ export interface RegisterStoreResponse {
   cidSecret?: string;
   /** Extension: the Kakao dialect's admin key (32 hex), an alternative to cidSecret there. */
   adminKey?: string;
+  /**
+   * Extension: a one-time enrollment code (first registration, or in exchange for a used one). Show it
+   * to the merchant once: it proves the store when a terminal without the keys registers it again.
+   * Without proof a re-registration answers the cid only (no keys, profile unchanged).
+   */
+  enrollmentCode?: string;
 }
 /** What a gateway sends to prove the merchant; see createGateway. */
 export interface MerchantCredentials {

@@ -185,7 +185,8 @@ const MAX_CACHED_TOKENS = 256;
 
 export function createKakaoPayGateway(opts: KakaoPayGatewayOptions): PaymentGateway {
   const http = createHttp(opts.baseUrl, opts.timeoutMs);
-  const registrar = createOneqPayGateway({ baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs });
+  // Registration goes through the partnership API, proving the merchant with the key it holds.
+  const registrar = createOneqPayGateway({ baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs, ...(opts.credentials !== undefined ? { credentials: opts.credentials } : {}) });
   /** pg_tokens of tids readied with a customer QR or seen authorized (bounded; the order look-up is the fallback). */
   const pgTokens = new Map<string, string>();
   const remember = (tid: string, token: string) => {
