@@ -8,6 +8,7 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError } from 'fastify';
 import { seedDemoCustomers } from './customers';
 import { registerFaultRoutes } from './fault-routes';
+import { checkHostAndOrigin, GUARDED } from './host-guard';
 import { Faults, type FaultSpec } from './faults';
 import { isKakaoPath, kakaoError } from './kakaopay-format';
 import { registerKakaoPayPages } from './kakaopay-pages';
@@ -108,6 +109,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   });
   app.setNotFoundHandler((req, reply) => send(req, reply, new SimError(404, 'UNKNOWN_METHOD', `no route ${req.method} ${req.url.split('?')[0]}`)));
 
+  // Admin and wallet API: Host and Origin must be this server's own (host-guard.ts).
+  let boundPort = 0;
+  app.addHook('onRequest', async (req) => {
+    if (GUARDED(req.url.split('?')[0]!)) checkHostAndOrigin(req, boundPort);
+  });
+
   app.get('/health', faults.wrap(async () => ({ ok: true })));
   registerOneqPayRoutes(app, { rules, faults, fallbackBase: () => url, requireMerchantAuth: opts.requireMerchantAuth ?? false });
   registerKakaoPayRoutes(app, { rules, faults, fallbackBase: () => url });
@@ -124,6 +131,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   }
   const addr = app.server.address();
   const port = addr && typeof addr === 'object' ? addr.port : (opts.port ?? 0);
+  boundPort = port;
   url = `http://${urlHost(host)}:${port}`;
 
   let closing: Promise<void> | null = null;

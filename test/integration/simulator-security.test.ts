@@ -2,6 +2,7 @@
  * Merchant credentials in the OneQ Pay dialect (optional by default, enforced with
  * requireMerchantAuth), stable keys from registration, the loopback default, and no secret in logs.
  */
+import { request } from 'node:http';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway } from '../../electron/core/services/gateway/create-gateway';
@@ -116,6 +117,40 @@ describe('OneQ Pay merchant credentials', () => {
     const without = createGateway({ dialect: 'kakaopay', baseUrl: h.url, timeoutMs: 5000 });
     expect((await without.registerStore(store)).cidSecret).toBeUndefined();
     expect(m.cid).not.toBe(first.cid);
+  });
+});
+
+function raw(url: string, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<number> {
+  const u = new URL(url);
+  return new Promise((ok, fail) => {
+    const req = request({ host: u.hostname, port: u.port, path, method, headers }, (res) => {
+      res.resume();
+      res.on('end', () => ok(res.statusCode ?? 0));
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+describe('admin and wallet API: Host and Origin checked (as the web shell does)', () => {
+  it('a foreign Host (DNS rebinding) or a foreign Origin is refused; its own host, a LAN IP literal and localhost pass', async () => {
+    const h = await start({ faults: true });
+    const port = new URL(h.url).port;
+    const own = `127.0.0.1:${port}`;
+    for (const path of ['/sim/faults', '/wallet/api/customers']) {
+      expect(await raw(h.url, path, { host: own }), path).toBe(200);
+      expect(await raw(h.url, path, { host: `localhost:${port}` }), path).toBe(200);
+      expect(await raw(h.url, path, { host: `192.168.0.3:${port}` }), path).toBe(200); // a phone on the LAN (--host 0.0.0.0)
+      expect(await raw(h.url, path, { host: `evil.example:${port}` }), path).toBe(403);
+      expect(await raw(h.url, path, { host: `127.0.0.1:${Number(port) + 1}` }), path).toBe(403);
+      expect(await raw(h.url, path, { host: own, origin: 'http://evil.example' }), path).toBe(403);
+      expect(await raw(h.url, path, { host: own, origin: 'null' }), path).toBe(403);
+      expect(await raw(h.url, path, { host: own, origin: `http://${own}` }), path).toBe(200);
+    }
+    const rule = JSON.stringify({ path: '/health', mode: 'http_5xx' });
+    expect(await raw(h.url, '/sim/faults', { host: `evil.example:${port}`, 'content-type': 'application/json' }, 'POST', rule)).toBe(403);
+    expect(await raw(h.url, '/wallet/api/customers/demo/qr', { host: own, origin: 'http://evil.example' }, 'POST')).toBe(403);
+    expect((await fetch(`${h.url}/health`)).status).toBe(200); // the refused rule was never added
   });
 });
 
