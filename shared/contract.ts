@@ -33,6 +33,8 @@ export const storeRegistrationSchema = z
       .trim()
       .regex(/^(\d{5})?$/, 'postNo: 5 digits')
       .default(''),
+    /** Re-registering without the merchant key: the one-time enrollment code shown at the first registration (issue 10). */
+    enrollmentCode: z.string().trim().regex(/^[0-9A-Za-z-]{0,20}$/, 'enrollmentCode: letters, digits, dashes').default(''),
   })
   .strict();
 export type StoreRegistration = z.infer<typeof storeRegistrationSchema>;
@@ -50,6 +52,8 @@ export const storeProfileSchema = z.object({
   createdAt: z.string(),
   approvedAt: z.string(),
   registeredAt: isoUtc,
+  /** Only in the answer of a registration that issued one: shown once, never stored by the terminal. */
+  enrollmentCode: z.string().optional(),
 });
 export type StoreProfile = z.infer<typeof storeProfileSchema>;
 

@@ -542,4 +542,10 @@ export const en: Record<MessageKey, string> = {
   'instrument.account': 'Account',
   'instrument.lumpSum': 'Lump sum',
   'instrument.months': '{n} months',
+  // issue 10: merchant enrollment code
+  'field.enrollmentCode': 'Enrollment code',
+  'field.enrollmentCode.placeholder': 'Only when re-registering (e.g. ABCD-EFGH-JKLM)',
+  'field.enrollmentCode.invalid': 'Letters, digits and dashes only.',
+  'onboarding.enrollmentCode': 'Enrollment code',
+  'onboarding.enrollmentCodeHint': 'Write it down now: it is not shown again. A terminal without the merchant key needs it to register this store again.',
 };

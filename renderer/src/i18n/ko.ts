@@ -540,6 +540,12 @@ export const ko = {
   'instrument.account': '계좌번호',
   'instrument.lumpSum': '일시불',
   'instrument.months': '{n}개월',
+  // issue 10: merchant enrollment code
+  'field.enrollmentCode': '등록 코드',
+  'field.enrollmentCode.placeholder': '재등록할 때만 (예: ABCD-EFGH-JKLM)',
+  'field.enrollmentCode.invalid': '영문, 숫자, -만 입력해 주세요.',
+  'onboarding.enrollmentCode': '등록 코드',
+  'onboarding.enrollmentCodeHint': '지금 적어 두세요. 다시 표시되지 않습니다. 키가 없는 다른 단말기에서 이 매장을 다시 등록할 때 필요합니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;
