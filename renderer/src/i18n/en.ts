@@ -532,8 +532,8 @@ export const en: Record<MessageKey, string> = {
   'csv.done': '{rows} rows saved: {file}',
   // issue 10: Kakao Pay API generation
   'settings.backend.kakaoApi': 'Kakao Pay API generation',
-  'settings.backend.kakaoApi.open': 'Current open API (open-api.kakaopay.com)',
-  'settings.backend.kakaoApi.legacy': 'Legacy API (kapi.kakao.com)',
+  'settings.backend.kakaoApi.open': 'Open API (current)',
+  'settings.backend.kakaoApi.legacy': 'Legacy API (kapi)',
   // issue 10: card and account details
   'instrument.cardIssuer': 'Card issuer',
   'instrument.cardNumber': 'Card number',

@@ -530,8 +530,8 @@ export const ko = {
   'csv.done': '{rows}행 저장: {file}',
   // issue 10: Kakao Pay API generation
   'settings.backend.kakaoApi': 'Kakao Pay API 세대',
-  'settings.backend.kakaoApi.open': '현재 오픈 API (open-api.kakaopay.com)',
-  'settings.backend.kakaoApi.legacy': '기존 API (kapi.kakao.com)',
+  'settings.backend.kakaoApi.open': '오픈 API (현재)',
+  'settings.backend.kakaoApi.legacy': '기존 API (kapi)',
   // issue 10: card and account details
   'instrument.cardIssuer': '카드사',
   'instrument.cardNumber': '카드번호',

@@ -16,12 +16,12 @@ export function RegisteredCard({ store, onStart }: { store: StoreProfile; onStar
       </div>
       <p className="muted">{t('onboarding.cidHint')}</p>
       {store.enrollmentCode && (
-        <div className="registered__cid" role="note">
+        <div className="registered__enroll" role="note">
           <span>{t('onboarding.enrollmentCode')}</span>
           <strong className="mono" data-testid="issued-enrollment-code">
             {store.enrollmentCode}
           </strong>
-          <p className="muted">{t('onboarding.enrollmentCodeHint')}</p>
+          <p>{t('onboarding.enrollmentCodeHint')}</p>
         </div>
       )}
       <button type="button" className="btn btn--primary btn--big" data-testid="go-checkout" autoFocus onClick={onStart}>
