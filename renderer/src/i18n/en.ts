@@ -548,4 +548,11 @@ export const en: Record<MessageKey, string> = {
   'field.enrollmentCode.invalid': 'Letters, digits and dashes only.',
   'onboarding.enrollmentCode': 'Enrollment code',
   'onboarding.enrollmentCodeHint': 'Write it down now: it is not shown again. A terminal without the merchant key needs it to register this store again.',
+  // issue 10: receipts
+  'receipt.confirm.reprint': 'The receipt may already have come out. Check the paper first and print only if it did not. It prints marked [재발행] (reprint).',
+  'receipt.confirm.resend': 'The printer received this receipt and then stopped. Check the paper, throw away any partial slip, then print again.',
+  'receipt.confirm.printReprint': 'Print reprint',
+  'receipt.confirm.printAgain': 'Print again',
+  'receipt.confirm.cancel': "Don't print",
+  'receipt.mayHavePrinted': 'may have printed (check the paper)',
 };
