@@ -4,6 +4,7 @@
  * crosses the boundary. Every input is parsed with its schema by the core's router.
  */
 import { z } from 'zod';
+import { instrumentMethods } from './contract-instrument';
 import { cartItemSchema } from './domain/cart';
 import { isValidBusinessNumber, normalizeBusinessNumber } from './domain/business-number';
 import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors';
@@ -32,6 +33,8 @@ export const storeRegistrationSchema = z
       .trim()
       .regex(/^(\d{5})?$/, 'postNo: 5 digits')
       .default(''),
+    /** Re-registering without the merchant key: the one-time enrollment code shown at the first registration (issue 10). */
+    enrollmentCode: z.string().trim().regex(/^[0-9A-Za-z-]{0,20}$/, 'enrollmentCode: letters, digits, dashes').default(''),
   })
   .strict();
 export type StoreRegistration = z.infer<typeof storeRegistrationSchema>;
@@ -49,6 +52,8 @@ export const storeProfileSchema = z.object({
   createdAt: z.string(),
   approvedAt: z.string(),
   registeredAt: isoUtc,
+  /** Only in the answer of a registration that issued one: shown once, never stored by the terminal. */
+  enrollmentCode: z.string().optional(),
 });
 export type StoreProfile = z.infer<typeof storeProfileSchema>;
 
@@ -56,8 +61,11 @@ export const DIALECTS = ['oneqpay', 'kakaopay'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 /** Which API the backend speaks: OneQ Pay (seed 003) or Kakao Pay (seed 004). Old settings without it are OneQ Pay. */
 const dialectSchema = z.enum(DIALECTS).default('oneqpay');
+/** Kakao Pay API generation: 'legacy' kapi.kakao.com /v1/payment (form, KakaoAK) or 'open' open-api.kakaopay.com /online/v1/payment (JSON, SECRET_KEY). Absent = legacy. */
+export const KAKAO_APIS = ['legacy', 'open'] as const;
+const kakaoApiSchema = z.enum(KAKAO_APIS).optional();
 export const backendSettingsSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('embedded'), dialect: dialectSchema }).strict(),
+  z.object({ mode: z.literal('embedded'), dialect: dialectSchema, kakaoApi: kakaoApiSchema }).strict(),
   z
     .object({
       mode: z.literal('remote'),
@@ -67,6 +75,7 @@ export const backendSettingsSchema = z.discriminatedUnion('mode', [
         .max(255)
         .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
       dialect: dialectSchema,
+      kakaoApi: kakaoApiSchema,
     })
     .strict(),
 ]);
@@ -655,6 +664,7 @@ export const methods = {
   ...customerSideMethods,
 
   ...ledgerMethods,
+  ...instrumentMethods,
 } as const;
 
 export type Methods = typeof methods;
