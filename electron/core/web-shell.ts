@@ -8,6 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { cacheControlFor } from './asset-cache';
 import { CSP } from './csp';
 import type { EventBus } from './events';
 import type { Router } from './router';
@@ -79,7 +80,12 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   });
 
   if (!existsSync(opts.rendererDir)) throw new Error(`renderer build not found at ${opts.rendererDir}: run npm run build:web`);
-  await app.register(fastifyStatic, { root: opts.rendererDir, index: 'index.html' });
+  await app.register(fastifyStatic, {
+    root: opts.rendererDir,
+    index: 'index.html',
+    cacheControl: false,
+    setHeaders: (reply, path) => void reply.header('cache-control', cacheControlFor(path)),
+  });
 
   await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   const addr = app.server.address();

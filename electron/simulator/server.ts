@@ -107,6 +107,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     req.log.error({ err }, 'simulator bug');
     return send(req, reply, new SimError(500, 'INTERNAL', 'simulator error'));
   });
+  // Group commit (issue 15): no answer leaves before the changes it reports are durable.
+  app.addHook('onSend', async (_req, _reply, payload) => {
+    await db.durable();
+    return payload;
+  });
   app.setNotFoundHandler((req, reply) => send(req, reply, new SimError(404, 'UNKNOWN_METHOD', `no route ${req.method} ${req.url.split('?')[0]}`)));
 
   // Admin and wallet API: Host and Origin must be this server's own (host-guard.ts).

@@ -2,24 +2,19 @@
  * The shell of the renderer: loads settings and the store, then shows onboarding (no store) or
  * checkout; top bar (store, tabs, 한/EN), the screen, and the status bar.
  */
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { StoreProfile } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/domain/errors';
 import { pos } from './api/pos';
 import { ErrorText } from './components/ErrorText';
 import { StatusBar } from './components/StatusBar';
 import { needsStore, TABS, TopBar, type Tab } from './components/TopBar';
-import { AnalyticsScreen } from './features/analytics/AnalyticsScreen';
 import { CheckoutScreen } from './features/checkout/CheckoutScreen';
-import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
-import { HistoryScreen } from './features/history/HistoryScreen';
-import { StoreScreen } from './features/onboarding/StoreScreen';
 import { CameraStatusProvider } from './features/scan/camera/camera-status';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { SettlementScreen } from './features/settlement/SettlementScreen';
 import { I18nProvider, translate, type Lang } from './i18n/i18n';
 import { errorCodeOf } from './lib/errors';
 import { useAppInfo } from './lib/useAppInfo';
+import { AnalyticsScreen, DiagnosticsScreen, HistoryScreen, SettingsScreen, SettlementScreen, StoreScreen, prefetchScreensWhenIdle } from './lazy-screens';
 
 type Boot = { state: 'loading' } | { state: 'failed'; code: ErrorCode } | { state: 'ready' };
 
@@ -43,6 +38,7 @@ export function App() {
       setStore(s);
       setTab(s ? 'checkout' : 'store');
       setBoot({ state: 'ready' });
+      prefetchScreensWhenIdle();
     })().catch((e: unknown) => alive && setBoot({ state: 'failed', code: errorCodeOf(e) }));
     return () => {
       alive = false;
@@ -98,12 +94,14 @@ export function App() {
         {boot.state === 'ready' && (
           <>
             {store && <CheckoutScreen active={tab === 'checkout'} appInfo={appInfo} />}
+            <Suspense fallback={tab === 'checkout' && store ? null : <main className="screen screen--center muted">{translate(lang, 'app.loading')}</main>}>
             {tab === 'history' && store && <HistoryScreen />}
             {tab === 'settlement' && store && <SettlementScreen />}
             {tab === 'store' && <StoreScreen store={store} onRegistered={setStore} onStart={() => setTab('checkout')} />}
             {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} store={store} onStoreRegistered={setStore} />}
             {tab === 'analytics' && store && <AnalyticsScreen />}
             {tab === 'diagnostics' && <DiagnosticsScreen />}
+            </Suspense>
           </>
         )}
         <StatusBar info={appInfo} />

@@ -13,7 +13,7 @@ import { CameraScanner, type CameraDecode } from '../camera/camera-scanner';
 import { decodeWasm, decodeZxingJsStock, decodeZxingJsTuned, initZxingWasm, WASM_DEFAULT, type Pixels } from '../camera/decoders';
 import { canvasSource } from '../camera/canvas-source';
 import { decodeFrame, decodeFrameLive, decodeLane, type FrameSource } from '../camera/frame-strategy';
-import { zxingWasmBytes } from '../camera/wasm-bytes';
+import { zxingWasmUrl } from '../camera/wasm-url';
 
 type DecoderName = 'zxing-library-stock' | 'zxing-library-tuned' | 'zxing-wasm' | 'shipped' | 'shipped-live' | 'shipped-crop-lane';
 /**
@@ -54,7 +54,7 @@ function stats(xs: number[]): { n: number; p50: number; p95: number; mean: numbe
 const toPixels = (scene: QrScene): Pixels => ({ data: lumaToRgba(renderQrScene(scene)), width: scene.width, height: scene.height });
 
 async function ready(): Promise<void> {
-  await initZxingWasm(zxingWasmBytes());
+  await initZxingWasm(zxingWasmUrl());
 }
 
 /** Frames of a counter camera: half with a code (centre, off-centre, rotated, far), half empty. */
