@@ -21,6 +21,8 @@ import { PosError, type ErrorCode } from '../../../../shared/domain/errors';
 import { isValidPaymentAmount } from '../../../../shared/domain/money';
 import type { EventBus } from '../../events';
 import { GatewayError, type LookupResponse, type PaymentGateway } from '../gateway/gateway';
+import { approvalMismatch } from './approval-check';
+import { classifyFailure } from './failure';
 import { newOrderId } from './order-id';
 import { readyRequest } from './ready-request';
 import type { PaymentRepo, TransitionFields } from './payment-repo';
@@ -192,14 +194,18 @@ export class MpmService {
       remote = await gw.lookupByTid(s.cid, s.tid!).catch(() => null);
     }
     if (remote?.status === 'APPROVED') {
+      const p = this.d.repo.get(s.id)!;
+      const mismatch = approvalMismatch(p, remote);
+      if (mismatch) return void this.set(s.id, 'unknown', { error: { code: 'APPROVAL_MISMATCH', detail: mismatch } }, 'withdrawal refused: approval does not match');
       this.set(s.id, 'approved', { tid: remote.tid, methodType: remote.paymentMethodType ?? undefined, approvedAt: this.now().toISOString(), error: null }, 'withdrawal refused: the backend approved it');
     }
   }
 
   private readyFailed(id: number, e: unknown): Payment {
-    if (e instanceof GatewayError && (e.kind === 'rejected' || e.kind === 'unreachable')) return this.set(id, 'failed', { error: { code: e.code, detail: e.detail } });
+    const out = classifyFailure(e);
+    if (out.status === 'failed') return this.set(id, 'failed', { error: out.error });
     // The ready may have reached the backend: unknown, looked up without approving (nobody has the phone URL).
-    const p = this.set(id, 'unknown', { error: { code: 'BACKEND_UNKNOWN', detail: e instanceof Error ? e.message : String(e) } });
+    const p = this.set(id, 'unknown', { error: out.error });
     void this.d.payments.settleUnapproved(id).catch((err: unknown) => console.error('[mpm] settle failed', err));
     return p;
   }

@@ -11,6 +11,8 @@ import { maskQrText, parseQrPayload } from '../../../../shared/domain/qr-payload
 import { parseOneqDateTime, seoulDay, seoulDayRangeUtc, toOneqDateTime } from '../../../../shared/domain/time';
 import type { EventBus } from '../../events';
 import { GatewayError, type ApproveResponse, type LookupResponse, type PaymentGateway } from '../gateway/gateway';
+import { approvalMismatch } from './approval-check';
+import { classifyFailure } from './failure';
 import { newOrderId } from './order-id';
 import { MEMBER_ID, readyRequest } from './ready-request';
 import type { PaymentRepo, TransitionFields } from './payment-repo';
@@ -129,19 +131,21 @@ export class PaymentService {
     } catch (e) {
       return this.onFailure(id, e, scheduleResolve);
     }
-    if (res.amount !== p.amount || res.orderId !== p.orderId || (p.tid !== null && res.tid !== p.tid)) {
-      return this.onFailure(id, new GatewayError('unknown', 'BACKEND_BAD_RESPONSE', `approval does not match the order (amount ${res.amount}, order ${res.orderId})`), scheduleResolve);
+    const mismatch = approvalMismatch(p, res);
+    if (mismatch) {
+      // Held, never approved: the cashier sees APPROVAL_MISMATCH (cancel it at the backend, or check again).
+      const held = this.set(id, 'unknown', { error: { code: 'APPROVAL_MISMATCH', detail: mismatch } }, 'approve: answer does not match');
+      if (scheduleResolve) void this.resolve(id, true).catch((err: unknown) => console.error('[payment] resolve failed', err));
+      return held;
     }
     return this.set(id, 'approved', { methodType: res.paymentMethodType, approvedAt: this.isoFromOneq(res.tranDt), error: null });
   }
 
   private onFailure(id: number, e: unknown, scheduleResolve: boolean): Payment {
-    if (e instanceof GatewayError && (e.kind === 'rejected' || e.kind === 'unreachable')) {
-      return this.set(id, 'failed', { error: { code: e.code, detail: e.detail } });
-    }
+    const out = classifyFailure(e);
     // Sent, outcome unknown (timeout, reset, 5xx, garbage, or a bug after sending): never call it failed.
-    const detail = e instanceof Error ? e.message : String(e);
-    const p = this.set(id, 'unknown', { error: { code: 'BACKEND_UNKNOWN', detail } });
+    const p = this.set(id, out.status, { error: out.error });
+    if (out.status === 'failed') return p;
     if (scheduleResolve) void this.resolve(id, true).catch((err: unknown) => console.error('[payment] resolve failed', err));
     return p;
   }
@@ -168,8 +172,13 @@ export class PaymentService {
         continue; // still unknown: try again after the next delay
       }
       switch (remote.status) {
-        case 'APPROVED':
+        case 'APPROVED': {
+          const mismatch = approvalMismatch(p, remote);
+          // The bank approved something else: held for the cashier (cancel at the backend, or check), and the
+          // loop ends now so that recovery moves on and the next sale waits no longer than for an unknown.
+          if (mismatch) return this.set(id, 'unknown', { error: { code: 'APPROVAL_MISMATCH', detail: mismatch } }, 'lookup: approval does not match');
           return this.set(id, 'approved', { tid: remote.tid, methodType: remote.paymentMethodType ?? undefined, approvedAt: remote.tranDt ? this.isoFromOneq(remote.tranDt) : this.now().toISOString(), error: null }, 'lookup: approved');
+        }
         case 'FAILED':
         case 'CANCELLED':
           return this.set(id, 'failed', { tid: remote.tid, error: { code: 'BACKEND_REJECTED', detail: `backend reports ${remote.status}` } }, `lookup: ${remote.status}`);
