@@ -16,6 +16,7 @@ import { classifyFailure } from './failure';
 import { newOrderId } from './order-id';
 import { MEMBER_ID, readyRequest } from './ready-request';
 import type { PaymentRepo, TransitionFields } from './payment-repo';
+import { withdrawFailed } from './withdraw';
 
 export interface PaymentServiceDeps {
   repo: PaymentRepo;
@@ -211,6 +212,9 @@ export class PaymentService {
   private set(id: number, status: Payment['status'], f?: TransitionFields, detail?: string): Payment {
     const p = this.d.repo.transition(id, status, f, detail);
     this.d.events.emit('payment.updated', p);
+    // A failed payment's tid is withdrawn at the bank (as the merchant-presented flow does), so that a late
+    // or repeated approve can never complete what the ledger calls failed.
+    if (status === 'failed' && p.tid) void withdrawFailed({ gateway: this.d.gateway, get: (i) => this.get(i), set: (i, st, ff, dd) => this.set(i, st, ff, dd), now: this.now }, id).catch((e: unknown) => console.error('[payment] withdrawal failed', e));
     return p;
   }
 

@@ -7,9 +7,11 @@
  *   created → ready_requested → ready → approve_requested → approved | failed | unknown
  *   A look-up settles whatever was in flight (approved | failed, or unknown when it cannot tell); an
  *   unknown READY payment whose approval was sent is approved again (ready → approve_requested).
- * Merchant-presented payment, flow 'mpm': the same, plus failed → approved — a cancel or timeout marked
- *   it failed, but the backend refused the withdrawal because the customer's approval had landed — and
- *   failed → unknown when that approval is not this payment's (APPROVAL_MISMATCH, held for the cashier).
+ *   A failed payment's tid is withdrawn at the bank (withdraw.ts); if the bank refuses because it had
+ *   approved it after all, the ledger follows: failed → approved, or failed → unknown when that approval is
+ *   not this payment's (APPROVAL_MISMATCH, held for the cashier).
+ * Merchant-presented payment, flow 'mpm': the same steps; the customer approves on the phone, and a cancel
+ *   or timeout while ready is ready → failed, withdrawn the same way.
  * Refund: created → cancel_requested → cancelled | failed | unknown; unknown is retried with the same
  *   idempotency key (→ cancel_requested) until it settles.
  */
@@ -25,11 +27,16 @@ export const PAYMENT_TRANSITIONS: Transitions<PaymentStatus> = {
   approve_requested: ['approve_requested', 'approved', 'failed', 'unknown'],
   unknown: ['ready', 'approve_requested', 'approved', 'failed', 'unknown'],
   approved: [],
-  failed: [],
+  failed: ['approved', 'unknown'],
 };
 
 export const MPM_TRANSITIONS: Transitions<PaymentStatus> = {
-  ...PAYMENT_TRANSITIONS,
+  created: ['ready_requested', 'failed'],
+  ready_requested: ['ready', 'approved', 'failed', 'unknown'],
+  ready: ['approve_requested', 'approved', 'failed', 'unknown'],
+  approve_requested: ['approve_requested', 'approved', 'failed', 'unknown'],
+  unknown: ['ready', 'approve_requested', 'approved', 'failed', 'unknown'],
+  approved: [],
   failed: ['approved', 'unknown'],
 };
 
