@@ -530,4 +530,14 @@ export const en: Record<MessageKey, string> = {
   'csv.exporting': 'Exporting…',
   'csv.range': 'Saves the payments of {from} – {to} as a CSV file',
   'csv.done': '{rows} rows saved: {file}',
+  // issue 10: merchant keys and start-up recovery in the status bar and 진단
+  'health.secrets': 'Merchant keys',
+  'health.secrets.ok': 'OK',
+  'health.secrets.damaged': 'damaged',
+  'health.secrets.missing': 'missing',
+  'health.secrets.damagedHelp': 'The merchant key file (secrets.json) cannot be read. Enter the keys again in Settings › Merchant keys. Until then, backend calls that need a key are refused.',
+  'health.secrets.missingHelp': 'No merchant key is stored for this payment server. Enter it in Settings › Merchant keys.',
+  'health.secrets.okHelp': 'The merchant keys were read correctly.',
+  'health.recovery': 'Checking {count} payment(s) from before the restart',
+  'health.recoveryHelp': 'Payments that were in progress when the app stopped are being checked with the payment server. New payments are refused at once until this is done.',
 };

@@ -528,6 +528,16 @@ export const ko = {
   'csv.exporting': '내보내는 중…',
   'csv.range': '{from} ~ {to} 거래를 CSV 파일로 저장합니다',
   'csv.done': '{rows}행 저장: {file}',
+  // issue 10: merchant keys and start-up recovery in the status bar and 진단
+  'health.secrets': '가맹점 키',
+  'health.secrets.ok': '정상',
+  'health.secrets.damaged': '손상됨',
+  'health.secrets.missing': '없음',
+  'health.secrets.damagedHelp': '가맹점 키 파일(secrets.json)을 읽을 수 없습니다. 설정 › 가맹점 키에서 키를 다시 입력해 주세요. 그 전까지 키가 필요한 결제 서버 요청은 거절됩니다.',
+  'health.secrets.missingHelp': '이 결제 서버에 필요한 가맹점 키가 저장되어 있지 않습니다. 설정 › 가맹점 키에서 입력해 주세요.',
+  'health.secrets.okHelp': '가맹점 키를 정상적으로 읽었습니다.',
+  'health.recovery': '시작 시 결제 {count}건 확인 중',
+  'health.recoveryHelp': '앱이 멈추기 전에 진행 중이던 결제를 결제 서버에서 확인하고 있습니다. 확인이 끝날 때까지 새 결제는 바로 거절됩니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -32,6 +32,7 @@ const DEFAULT_LOOKUP_DELAYS = [300, 1000, 2000, 4000, 8000];
 
 export class PaymentService {
   private readonly resolving = new Map<number, Promise<Payment>>();
+  private readonly recoveringIds = new Set<number>();
   private readonly delays: readonly number[];
   private readonly now: () => Date;
 
@@ -98,19 +99,37 @@ export class PaymentService {
     return this.resolve(id, true);
   }
 
-  /** On start: every payment left non-final by a crash is settled against the backend before new sales. */
+  /** Payments the start-up recovery has not settled yet (the status bar shows them as being checked). */
+  recovering(): number[] {
+    return [...this.recoveringIds];
+  }
+
+  /**
+   * On start: every payment left non-final by a crash is settled against the backend, in the background:
+   * a new sale does not wait for it, and is refused at once (PAYMENT_IN_PROGRESS, createIfNoneOpen) only
+   * while such a payment is still open.
+   */
   async recoverOnStart(): Promise<Payment[]> {
     const out: Payment[] = [];
-    for (const p of this.d.repo.listNonFinal()) {
-      if (p.status === 'created') {
-        out.push(this.set(p.id, 'failed', { error: { code: 'BACKEND_UNREACHABLE', detail: 'app stopped before the request was sent' } }));
-      } else {
-        // After a restart the customer is gone: a payment the backend still has as READY is not approved
-        // now — unless an approval was already sent (see resolveLoop: it may still land, so it is completed).
-        out.push(await this.resolve(p.id, false));
+    const open = this.d.repo.listNonFinal();
+    for (const p of open) this.recoveringIds.add(p.id);
+    for (const p of open) {
+      try {
+        out.push(await this.recoverOne(p));
+      } finally {
+        this.recoveringIds.delete(p.id);
       }
     }
     return out;
+  }
+
+  private async recoverOne(p: Payment): Promise<Payment> {
+    {
+      if (p.status === 'created') return this.set(p.id, 'failed', { error: { code: 'BACKEND_UNREACHABLE', detail: 'app stopped before the request was sent' } });
+      // After a restart the customer is gone: a payment the backend still has as READY is not approved
+      // now — unless an approval was already sent (see resolveLoop: it may still land, so it is completed).
+      return this.resolve(p.id, false);
+    }
   }
 
   private async approve(id: number, store: StoreProfile, scheduleResolve: boolean, pgToken?: string): Promise<Payment> {
