@@ -8,7 +8,9 @@ const REFRESH_MS = 15_000;
 export function useAppInfo(refreshKey: unknown): AppInfo | null {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const checking = useRef(false);
-  checking.current = (info?.recovery.checking.length ?? 0) > 0;
+  useEffect(() => {
+    checking.current = (info?.recovery.checking.length ?? 0) > 0;
+  }, [info]);
   useEffect(() => {
     let alive = true;
     const load = () =>
