@@ -9,8 +9,9 @@ const nodeRuntimePackages = ['better-sqlite3', 'serialport', '@serialport/*', 'f
 // Module names are matched exactly (regex), so "electron" does not catch "../electron/core/…"; paths with "**" are globs.
 const escape = (s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
 const forbid = (list, message) => {
-  const globs = list.filter((p) => p.startsWith('**/'));
-  const names = list.filter((p) => !p.startsWith('**/'));
+  const isGlob = (p) => p.startsWith('**/') || p.startsWith('!**/'); // "!…" re-allows a path a glob before it forbids
+  const globs = list.filter(isGlob);
+  const names = list.filter((p) => !isGlob(p));
   return {
     'no-restricted-imports': [
       'error',
@@ -53,7 +54,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid(['electron', 'electron/*', ...nodeBuiltins, ...nodeRuntimePackages, '**/electron/**', '**/bench/**', '**/test/**'], 'renderer/ never imports Electron, Node, main-process code, benchmarks or tests: go through window.pos (shared/contract.ts).'),
+      ...forbid(['electron', 'electron/*', ...nodeBuiltins, ...nodeRuntimePackages, '**/electron/core/**', '**/electron/main/**', '**/electron/simulator/**', '**/electron/preload/**', '!**/electron/preload/bridge', '**/bench/**', '**/test/**'], 'renderer/ never imports Electron, Node, main-process code, benchmarks or tests: go through window.pos (shared/contract.ts).'),
+      // The one exception: the bridge's type, derived from the preload's object (import type only).
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/preload/bridge'], allowTypeImports: true, message: 'renderer/ takes only the PosBridge type from the preload (import type).' }] }],
       ...noElectronAtRuntime('renderer/ never loads Electron: go through window.pos (shared/contract.ts).'),
     },
   },

@@ -14,7 +14,7 @@ export const EXPECTED_INPUTS: Readonly<Record<string, Spec>> = {
   getSettings: [],
   updateSettings: ['language?:text', 'backend?:object', 'paymentTimeoutMs?:int', 'printer?:object', 'mpmTimeoutMs?:int'],
   getStore: [],
-  registerStore: ['businessNo:text', 'name:text', 'representative?:text', 'phone:text', 'address1:text', 'address2:text', 'postNo:text'],
+  registerStore: ['businessNo:text', 'name:text', 'representative?:text', 'phone:text', 'address1:text', 'address2:text', 'postNo?:text'],
   checkout: ['items:array', 'qrText:text'],
   getPayment: ['id:id'],
   recheckPayment: ['id:id'],

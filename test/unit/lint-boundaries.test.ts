@@ -54,4 +54,10 @@ describe('boundary lint rules', () => {
     expect(await restricted('electron/core/probe.ts', code, BOUNDARY_RULES)).toBe(0);
     expect(await restricted('shared/domain/probe.ts', `export const t = globalThis.setTimeout;\nexport const n = new TextEncoder();\n`, BOUNDARY_RULES)).toBe(0);
   });
+  it('the renderer takes only the bridge type from the preload (import type), nothing else from electron/', async () => {
+    const rules = ['no-restricted-imports', '@typescript-eslint/no-restricted-imports'];
+    expect(await restricted('renderer/src/api/probe.ts', `import type { PosBridge } from '../../../electron/preload/bridge';\nexport type X = PosBridge;\n`, rules)).toBe(0);
+    expect(await restricted('renderer/src/api/probe.ts', `import { createBridge } from '../../../electron/preload/bridge';\nexport const x = createBridge;\n`, rules)).toBe(1);
+    expect(await restricted('renderer/src/api/probe.ts', `import '../../../electron/preload/index';\nimport type { Core } from '../../../electron/core/core';\nexport type X = Core;\n`, rules)).toBe(2);
+  });
 });
