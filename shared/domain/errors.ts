@@ -76,6 +76,11 @@ export const ERROR_MESSAGES = {
     ko: '결제 서버가 이 주문과 다른 승인(금액·주문번호·거래번호·가맹점)을 보냈습니다. 승인으로 기록하지 않았습니다. 결제 서버(관리자 화면)에서 해당 거래를 취소하거나, 다시 확인해 주세요.',
     en: 'The payment server approved something other than this order (amount, order id, tid or merchant). It was not recorded as approved. Cancel that transaction at the payment server (its admin page), or check again.',
   },
+  // issue 10: receipts
+  PRINT_CONFIRM_REQUIRED: {
+    ko: '이 영수증은 이미 프린터에 전달되었습니다. 용지를 확인한 뒤 다시 인쇄를 확인해 주세요.',
+    en: 'This receipt already reached the printer. Check the paper, then confirm printing again.',
+  },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -540,4 +540,11 @@ export const en: Record<MessageKey, string> = {
   'health.secrets.okHelp': 'The merchant keys were read correctly.',
   'health.recovery': 'Checking {count} payment(s) from before the restart',
   'health.recoveryHelp': 'Payments that were in progress when the app stopped are being checked with the payment server. New payments are refused at once until this is done.',
+  // issue 10: receipts
+  'receipt.confirm.reprint': 'The receipt may already have come out. Check the paper first and print only if it did not. It prints marked [재발행] (reprint).',
+  'receipt.confirm.resend': 'The printer received this receipt and then stopped. Check the paper, throw away any partial slip, then print again.',
+  'receipt.confirm.printReprint': 'Print reprint',
+  'receipt.confirm.printAgain': 'Print again',
+  'receipt.confirm.cancel': "Don't print",
+  'receipt.mayHavePrinted': 'may have printed (check the paper)',
 };

@@ -538,6 +538,13 @@ export const ko = {
   'health.secrets.okHelp': '가맹점 키를 정상적으로 읽었습니다.',
   'health.recovery': '시작 시 결제 {count}건 확인 중',
   'health.recoveryHelp': '앱이 멈추기 전에 진행 중이던 결제를 결제 서버에서 확인하고 있습니다. 확인이 끝날 때까지 새 결제는 바로 거절됩니다.',
+  // issue 10: receipts
+  'receipt.confirm.reprint': '영수증이 이미 나왔을 수 있습니다. 용지를 먼저 확인하세요. 나오지 않았을 때만 인쇄하세요. [재발행]으로 표시되어 인쇄됩니다.',
+  'receipt.confirm.resend': '프린터가 이 영수증을 받았다가 멈췄습니다. 용지를 확인하고, 남은 종이 조각은 버린 뒤 다시 인쇄하세요.',
+  'receipt.confirm.printReprint': '재발행 인쇄',
+  'receipt.confirm.printAgain': '다시 인쇄',
+  'receipt.confirm.cancel': '인쇄 안 함',
+  'receipt.mayHavePrinted': '나왔을 수 있음 (용지 확인)',
 } as const;
 
 export type MessageKey = keyof typeof ko;
