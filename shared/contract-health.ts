@@ -10,4 +10,3 @@ export type SecretsHealth = z.infer<typeof secretsHealthSchema>;
 
 /** Payments (ids) left open by a crash that the start-up recovery is still looking up; empty when done. */
 export const recoveryStatusSchema = z.object({ checking: z.array(z.number().int()) });
-export type RecoveryStatus = z.infer<typeof recoveryStatusSchema>;

@@ -27,7 +27,7 @@ export const EXPECTED_INPUTS: Readonly<Record<string, Spec>> = {
   printReceipt: ['paymentId:id', 'refundId?:id'],
   reprintReceipt: ['paymentId:id', 'refundId?:id'],
   listPrintJobs: ['paymentId?:id', 'settlementDay?:day'],
-  retryPrintJob: ['id:id'],
+  retryPrintJob: ['id:id', 'confirmed?:bool'], // confirmed: the cashier checked the paper (issue 10, receipts)
   testPrint: [],
   getPrinterStatus: [],
   listSerialPorts: [],
