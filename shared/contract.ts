@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { instrumentMethods } from './contract-instrument';
+import { recoveryStatusSchema, secretsHealthSchema } from './contract-health';
 import { cartItemSchema } from './domain/cart';
 import { isValidBusinessNumber, normalizeBusinessNumber } from './domain/business-number';
 import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors';
@@ -166,7 +167,7 @@ export const refundInputSchema = z
 export type RefundInput = z.infer<typeof refundInputSchema>;
 
 /** Which merchant secrets the core holds; the values never leave the main process. */
-export const credentialsStatusSchema = z.object({ cidSecret: z.boolean(), adminKey: z.boolean(), protection: z.string() });
+export const credentialsStatusSchema = z.object({ cidSecret: z.boolean(), adminKey: z.boolean(), protection: z.string(), health: secretsHealthSchema });
 export type CredentialsStatus = z.infer<typeof credentialsStatusSchema>;
 export const credentialsInputSchema = z
   .object({
@@ -190,6 +191,9 @@ export const appInfoSchema = z.object({
   shell: z.enum(['electron', 'web']),
   backend: z.object({ mode: z.enum(['embedded', 'remote']), url: z.string(), reachable: z.boolean() }),
   dataDir: z.string(),
+  // issue 10: health shown in the status bar and 진단
+  secrets: secretsHealthSchema,
+  recovery: recoveryStatusSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

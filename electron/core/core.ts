@@ -101,8 +101,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     ...(opts.lookupDelaysMs ? { retryDelaysMs: opts.lookupDelaysMs } : {}),
   });
-  // Settle what a crash left open before new sales; the UI sees each outcome as payment.updated.
-  const recovery = Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()]).catch((e: unknown) => console.error('[payment] recovery failed', e));
+  // Settle what a crash left open, in the background; the UI sees each outcome as payment.updated, and
+  // getAppInfo().recovery lists what is still being checked. New sales are refused only while one is open.
+  void Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()]).catch((e: unknown) => console.error('[payment] recovery failed', e));
+  // The Kakao dialect needs a merchant key once the store is registered.
+  const needsKey = () => settings.get().backend.dialect === 'kakaopay' && store.get() !== null;
+  const healthOf = () => ({ secrets: credentials.health(needsKey()), recovery: { checking: payments.recovering() } });
   events.subscribe((e) => {
     if (e.name !== 'payment.updated' || e.payload.status !== 'approved') return;
     if (autoPrint() && e.payload.refunds.length === 0) void printer.printReceipt(e.payload.id, { wait: false }).catch((err: unknown) => console.error('[printer] auto-print failed', err));
@@ -128,7 +132,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       } catch {
         /* simulator not running */
       }
-      return { version: opts.version, shell: opts.shell, backend: { mode, url, reachable: url !== '' && (await backend.reachable()) }, dataDir: opts.dataDir };
+      const reachable = url !== '' && (await backend.reachable());
+      return { version: opts.version, shell: opts.shell, backend: { mode, url, reachable }, dataDir: opts.dataDir, ...healthOf() };
     },
     getSettings: () => settings.get(),
     updateSettings: async (patch) => {
@@ -138,10 +143,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     getStore: () => store.get(),
     registerStore: (input) => store.register(input),
-    checkout: async (input) => {
-      await recovery;
-      return payments.checkout(input);
-    },
+    // Never waits for the start-up recovery: refused at once only while a payment is still open (createIfNoneOpen).
+    checkout: (input) => payments.checkout(input),
     getPayment: ({ id }) => payments.get(id),
     getPaymentInstrument: ({ id }) => instruments.byPaymentId(id),
     recheckPayment: async ({ id }) => {
@@ -150,11 +153,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     listPayments: ({ day }) => payments.listDay(day),
     issueDemoQr: () => backend.issueDemoQr(),
-    refundPayment: async (input) => {
-      await recovery;
-      return refunds.refund(input);
-    },
-    getCredentialsStatus: () => credentials.status(),
+    refundPayment: (input) => refunds.refund(input),
+    getCredentialsStatus: () => credentials.status(needsKey()),
     setCredentials: (input) => credentials.set(input),
     getReceiptPreview: ({ paymentId, refundId, copy }) => printer.preview(paymentId, { ...(copy ? { copy } : {}), ...(refundId ? { refundId } : {}) }),
     printReceipt: ({ paymentId, refundId }) => printer.printReceipt(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
@@ -171,10 +171,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     // ── issue 7: customer display and merchant-presented QR ──
     getDisplayState: () => display.get(),
     setDisplayState: (input) => display.fromCashier(input),
-    startMpmPayment: async ({ items }) => {
-      await recovery;
-      return mpm.start(items);
-    },
+    startMpmPayment: ({ items }) => mpm.start(items),
     cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
     // Ledger: history, payment detail, settlement (일마감), CSV export (services/ledger/*).
     ...ledgerHandlers({ db, payments: paymentRepo, printer }),

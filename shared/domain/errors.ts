@@ -71,6 +71,11 @@ export const ERROR_MESSAGES = {
   DAY_ALREADY_CLOSED: { ko: '이미 마감한 날입니다. 마감 내역은 바꿀 수 없습니다.', en: 'This day is already closed. A closed report cannot change.' },
   DAY_CLOSE_WARNINGS: { ko: '확인이 필요한 거래나 인쇄되지 않은 영수증이 있습니다. 확인한 뒤 다시 마감해 주세요.', en: 'Some payments still need checking or receipts did not print. Review them, then close again.' },
   DAY_NOT_STARTED: { ko: '아직 오지 않은 날은 마감할 수 없습니다.', en: 'A day that has not started cannot be closed.' },
+  // issue 10: approval cross-check
+  APPROVAL_MISMATCH: {
+    ko: '결제 서버가 이 주문과 다른 승인(금액·주문번호·거래번호·가맹점)을 보냈습니다. 승인으로 기록하지 않았습니다. 결제 서버(관리자 화면)에서 해당 거래를 취소하거나, 다시 확인해 주세요.',
+    en: 'The payment server approved something other than this order (amount, order id, tid or merchant). It was not recorded as approved. Cancel that transaction at the payment server (its admin page), or check again.',
+  },
   // issue 10: receipts
   PRINT_CONFIRM_REQUIRED: {
     ko: '이 영수증은 이미 프린터에 전달되었습니다. 용지를 확인한 뒤 다시 인쇄를 확인해 주세요.',

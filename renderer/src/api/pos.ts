@@ -4,12 +4,10 @@
  * Web shell: POST /rpc/<method> and Server-Sent Events /events on loopback, with the per-launch token.
  */
 import { createPosClient, type PosTransport } from '../../../shared/client';
-import type { MethodName, PosEvent, RpcResult } from '../../../shared/contract';
+import type { PosEvent, RpcResult } from '../../../shared/contract';
+// Type only (lint allows nothing else from electron/): the bridge's type is the preload's own object.
+import type { PosBridge } from '../../../electron/preload/bridge';
 
-interface PosBridge {
-  invoke(method: MethodName, input: unknown): Promise<RpcResult<unknown>>;
-  onEvent(listener: (event: PosEvent) => void): () => void;
-}
 declare global {
   interface Window {
     posBridge?: PosBridge;

@@ -548,6 +548,16 @@ export const en: Record<MessageKey, string> = {
   'field.enrollmentCode.invalid': 'Letters, digits and dashes only.',
   'onboarding.enrollmentCode': 'Enrollment code',
   'onboarding.enrollmentCodeHint': 'Write it down now: it is not shown again. A terminal without the merchant key needs it to register this store again.',
+  // issue 10: merchant keys and start-up recovery in the status bar and 진단
+  'health.secrets': 'Merchant keys',
+  'health.secrets.ok': 'OK',
+  'health.secrets.damaged': 'damaged',
+  'health.secrets.missing': 'missing',
+  'health.secrets.damagedHelp': 'The merchant key file (secrets.json) cannot be read. Enter the keys again in Settings › Merchant keys. Until then, backend calls that need a key are refused.',
+  'health.secrets.missingHelp': 'No merchant key is stored for this payment server. Enter it in Settings › Merchant keys.',
+  'health.secrets.okHelp': 'The merchant keys were read correctly.',
+  'health.recovery': 'Checking {count} payment(s) from before the restart',
+  'health.recoveryHelp': 'Payments that were in progress when the app stopped are being checked with the payment server. New payments are refused at once until this is done.',
   // issue 10: receipts
   'receipt.confirm.reprint': 'The receipt may already have come out. Check the paper first and print only if it did not. It prints marked [재발행] (reprint).',
   'receipt.confirm.resend': 'The printer received this receipt and then stopped. Check the paper, throw away any partial slip, then print again.',

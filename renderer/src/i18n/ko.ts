@@ -546,6 +546,16 @@ export const ko = {
   'field.enrollmentCode.invalid': '영문, 숫자, -만 입력해 주세요.',
   'onboarding.enrollmentCode': '등록 코드',
   'onboarding.enrollmentCodeHint': '지금 적어 두세요. 다시 표시되지 않습니다. 키가 없는 다른 단말기에서 이 매장을 다시 등록할 때 필요합니다.',
+  // issue 10: merchant keys and start-up recovery in the status bar and 진단
+  'health.secrets': '가맹점 키',
+  'health.secrets.ok': '정상',
+  'health.secrets.damaged': '손상됨',
+  'health.secrets.missing': '없음',
+  'health.secrets.damagedHelp': '가맹점 키 파일(secrets.json)을 읽을 수 없습니다. 설정 › 가맹점 키에서 키를 다시 입력해 주세요. 그 전까지 키가 필요한 결제 서버 요청은 거절됩니다.',
+  'health.secrets.missingHelp': '이 결제 서버에 필요한 가맹점 키가 저장되어 있지 않습니다. 설정 › 가맹점 키에서 입력해 주세요.',
+  'health.secrets.okHelp': '가맹점 키를 정상적으로 읽었습니다.',
+  'health.recovery': '시작 시 결제 {count}건 확인 중',
+  'health.recoveryHelp': '앱이 멈추기 전에 진행 중이던 결제를 결제 서버에서 확인하고 있습니다. 확인이 끝날 때까지 새 결제는 바로 거절됩니다.',
   // issue 10: receipts
   'receipt.confirm.reprint': '영수증이 이미 나왔을 수 있습니다. 용지를 먼저 확인하세요. 나오지 않았을 때만 인쇄하세요. [재발행]으로 표시되어 인쇄됩니다.',
   'receipt.confirm.resend': '프린터가 이 영수증을 받았다가 멈췄습니다. 용지를 확인하고, 남은 종이 조각은 버린 뒤 다시 인쇄하세요.',

@@ -72,7 +72,7 @@ const errorBodySchema = z.object({ code: z.string().max(64), message_en: z.strin
 export const oneqErrorBody: ErrorBodyParser = (body) => {
   const r = errorBodySchema.safeParse(body);
   if (!r.success) return null;
-  return { code: r.data.code, detail: [r.data.code, r.data.rsp_code, r.data.detail ?? r.data.message_en].filter(Boolean).join(': ') };
+  return { code: r.data.code, rspCode: r.data.rsp_code, detail: [r.data.code, r.data.rsp_code, r.data.detail ?? r.data.message_en].filter(Boolean).join(': ') };
 };
 
 /** "2026.11.22 10:00:00" (Seoul) → UTC ISO; now when absent, not a real time (02.30) or not a 4-digit UTC year ("0000.01.01 00:00:00" is year -1). */
