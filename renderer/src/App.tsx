@@ -88,7 +88,7 @@ export function App() {
         {boot.state === 'loading' && <main className="screen screen--center muted">{translate(lang, 'app.loading')}</main>}
         {boot.state === 'failed' && (
           <main className="screen screen--center">
-            <p className="error-text--big">{translate(lang, 'app.startFailed')}</p>
+            <p className="error-text--big">{translate(lang, boot.code === 'WEB_ACCESS_MISSING' ? 'app.noAccess' : 'app.startFailed')}</p>
             <ErrorText code={boot.code} testId="boot-error" />
             <button type="button" className="btn btn--primary" onClick={() => setAttempt((n) => n + 1)}>
               {translate(lang, 'app.retry')}

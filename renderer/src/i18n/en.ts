@@ -4,7 +4,7 @@ import type { MessageKey } from './ko';
 export const en: Record<MessageKey, string> = {
   'app.title': 'QR Pay POS',
   'app.loading': 'Loading…',
-  'app.startFailed': 'Cannot reach the terminal core.',
+  'app.startFailed': 'Cannot reach the counter program.',
   'app.retry': 'Reconnect',
 
   'nav.label': 'Screens',
@@ -530,4 +530,8 @@ export const en: Record<MessageKey, string> = {
   'csv.exporting': 'Exporting…',
   'csv.range': 'Saves the payments of {from} – {to} as a CSV file',
   'csv.done': '{rows} rows saved: {file}',
+  // issue 11: layout, access, words
+  'app.noAccess': 'This browser cannot open the counter yet.',
+  'checkout.backendDown': 'The payment server cannot be reached.',
+  'checkout.backendDownHint': 'QR payments will not go through now. Check the internet connection and Settings > Payment server.',
 };

@@ -2,7 +2,7 @@
 export const ko = {
   'app.title': 'QR 간편결제 POS',
   'app.loading': '불러오는 중…',
-  'app.startFailed': '단말기 코어에 연결할 수 없습니다.',
+  'app.startFailed': '계산대 프로그램에 연결할 수 없습니다.',
   'app.retry': '다시 연결',
 
   'nav.label': '화면',
@@ -528,6 +528,10 @@ export const ko = {
   'csv.exporting': '내보내는 중…',
   'csv.range': '{from} ~ {to} 거래를 CSV 파일로 저장합니다',
   'csv.done': '{rows}행 저장: {file}',
+  // issue 11: layout, access, words
+  'app.noAccess': '이 브라우저에서는 아직 계산대 화면을 열 수 없습니다.',
+  'checkout.backendDown': '결제 서버에 연결할 수 없습니다.',
+  'checkout.backendDownHint': '지금은 QR 결제가 되지 않습니다. 인터넷 연결과 설정 > 결제 서버를 확인해 주세요.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

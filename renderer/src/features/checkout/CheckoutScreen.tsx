@@ -17,8 +17,9 @@ import { useScanHub } from '../scan/useScanHub';
 import { useScannerSettings } from '../scan/useScannerSettings';
 import { useWedgeInput } from '../scan/useWedgeInput';
 import { useWedgeScanner } from '../scan/useWedgeScanner';
+import { BackendDownBanner } from './BackendDownBanner';
 import { CameraPanel } from './CameraPanel';
-import { addLine, checkoutProblem, EMPTY_ENTRY, parseEntry, removeLine, setQuantity, toCartItems, type CartLine, type EntryFields } from './cart-lines';
+import { addLine, checkoutProblem, EMPTY_ENTRY, parseEntry, removeLine, setQuantity, toCartItems, type CartLine, type EntryError, type EntryFields } from './cart-lines';
 import { CartLines } from './CartLines';
 import { DemoQrPanel } from './DemoQrPanel';
 import { ItemEntry } from './ItemEntry';
@@ -39,7 +40,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   const { t } = useI18n();
   const [lines, setLines] = useState<CartLine[]>([]);
   const [entry, setEntry] = useState<EntryFields>(EMPTY_ENTRY);
-  const [invalid, setInvalid] = useState<'price' | 'qty' | 'name' | null>(null);
+  const [invalid, setInvalid] = useState<EntryError | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'entry' });
   const [rechecking, setRechecking] = useState(false);
@@ -65,8 +66,8 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   const addEntry = () => {
     const r = parseEntry(entry);
     if (!r.ok) {
-      setError(r.code);
-      setInvalid(r.field);
+      setError(null);
+      setInvalid({ field: r.field, code: r.code }); // said under the field the cashier is typing in
       return;
     }
     setLines((ls) => addLine(ls, r.item, nextId.current++));
@@ -133,9 +134,10 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   };
   useDisplaySync(phase.kind === 'entry', lines, scanFocused);
 
-  const newSale = () => {
+  /** `firstDigit`: typed on the approved result, it becomes the start of the next price. */
+  const newSale = (firstDigit = '') => {
     setLines([]);
-    setEntry(EMPTY_ENTRY);
+    setEntry({ ...EMPTY_ENTRY, price: firstDigit });
     setInvalid(null);
     setError(null);
     wedge.clear();
@@ -206,7 +208,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     const p = phase.payment;
     return (
       <main className="screen screen--result" hidden={!active}>
-        {active && <ResultView key={p.id} payment={p} rechecking={rechecking} onNewSale={newSale} onRetry={retry} onRecheck={() => void recheck(p.id)} />}
+        {active && <ResultView key={p.id} payment={p} rechecking={rechecking} onNewSale={() => newSale()} onNewSaleWith={newSale} onRetry={retry} onRecheck={() => void recheck(p.id)} />}
       </main>
     );
   }
@@ -222,6 +224,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   const isPaying = phase.kind === 'paying';
   return (
     <main className="screen checkout" hidden={!active} aria-busy={isPaying}>
+      <BackendDownBanner appInfo={appInfo} />
       <div className="checkout__left">
         <ItemEntry
           fields={entry}
@@ -233,7 +236,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
             if (invalid) setInvalid(null);
           }}
           onAdd={addEntry}
-          onEmptyEnter={() => (lines.length > 0 ? requestFocus('scan') : setError('CART_EMPTY'))}
+          onEmptyEnter={() => (lines.length > 0 ? requestFocus('scan') : setInvalid({ field: 'price', code: 'CART_EMPTY' }))}
           onScan={scanFromField}
         />
         <CartLines

@@ -1,7 +1,8 @@
 /** 공급가액, 부가세, 면세 and a big 합계, from cartTotals (shared/domain). */
 import { cartTotals } from '../../../../shared/domain/cart';
+import { ErrorText } from '../../components/ErrorText';
 import { useI18n } from '../../i18n/i18n';
-import type { CartLine } from './cart-lines';
+import { cartOverLimit, type CartLine } from './cart-lines';
 
 export function TotalsPanel({ lines }: { lines: readonly CartLine[] }) {
   const { t, krw } = useI18n();
@@ -28,6 +29,7 @@ export function TotalsPanel({ lines }: { lines: readonly CartLine[] }) {
           {krw(x.total)}
         </output>
       </div>
+      <ErrorText code={cartOverLimit(lines) ? 'CART_OVER_LIMIT' : null} testId="cart-over-limit" />
     </section>
   );
 }
