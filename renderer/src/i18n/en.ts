@@ -534,4 +534,9 @@ export const en: Record<MessageKey, string> = {
   'app.noAccess': 'This browser cannot open the counter yet.',
   'checkout.backendDown': 'The payment server cannot be reached.',
   'checkout.backendDownHint': 'QR payments will not go through now. Check the internet connection and Settings > Payment server.',
+  'history.refund.fullTitle': 'Cancel the whole payment?',
+  'history.refund.fullQuestion': 'Cancel this payment in full?',
+  'history.refund.fullHint': 'Order {order} · A cancel cannot be undone.',
+  'history.refund.fullYes': 'Cancel in full (Enter)',
+  'history.refund.fullBack': 'Go back (Esc)',
 };

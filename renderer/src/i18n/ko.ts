@@ -532,6 +532,11 @@ export const ko = {
   'app.noAccess': '이 브라우저에서는 아직 계산대 화면을 열 수 없습니다.',
   'checkout.backendDown': '결제 서버에 연결할 수 없습니다.',
   'checkout.backendDownHint': '지금은 QR 결제가 되지 않습니다. 인터넷 연결과 설정 > 결제 서버를 확인해 주세요.',
+  'history.refund.fullTitle': '전액 취소 확인',
+  'history.refund.fullQuestion': '이 결제를 전액 취소할까요?',
+  'history.refund.fullHint': '주문번호 {order} · 취소하면 되돌릴 수 없습니다.',
+  'history.refund.fullYes': '전액 취소 (Enter)',
+  'history.refund.fullBack': '돌아가기 (Esc)',
 } as const;
 
 export type MessageKey = keyof typeof ko;
