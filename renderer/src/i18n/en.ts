@@ -117,7 +117,7 @@ export const en: Record<MessageKey, string> = {
   'result.rechecking': 'Checking…',
   'result.doNotCharge': 'This screen updates by itself when the result arrives.',
   'method.account': 'Bank transfer',
-  'method.money': 'Hana Money',
+  'method.money': 'Pay money',
 
 'history.title': 'History',
   'history.time': 'Time',
@@ -361,7 +361,7 @@ export const en: Record<MessageKey, string> = {
   'display.mpmTitle': 'Scan this QR with your phone camera',
   'display.mpmHint': 'Pick a payment method and enter your payment password on the page that opens',
   'display.timeLeft': 'Time left {t}',
-  'display.approved': 'Payment approved',
+  'display.approved': 'Payment complete',
   'display.declined': 'Payment declined',
   'display.thanks': 'Thank you',
   'display.thanksHint': 'Please come again',
@@ -539,4 +539,8 @@ export const en: Record<MessageKey, string> = {
   'history.refund.fullHint': 'Order {order} · A cancel cannot be undone.',
   'history.refund.fullYes': 'Cancel in full (Enter)',
   'history.refund.fullBack': 'Go back (Esc)',
+  'field.businessNo.required': 'Enter the business registration number (10 digits).',
+  'checkout.mpmCancelled': 'Cancelled. The customer was not charged.',
+  'settings.backend.testUnreachable': 'Cannot reach the payment server. Check the address and the internet connection.',
+  'settings.backend.testTimeout': 'The payment server did not answer in time. Try the test again shortly.',
 };

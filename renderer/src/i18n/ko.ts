@@ -115,7 +115,7 @@ export const ko = {
   'result.rechecking': '확인 중…',
   'result.doNotCharge': '결과가 나오면 이 화면이 자동으로 바뀝니다.',
   'method.account': '계좌이체',
-  'method.money': '하나머니',
+  'method.money': '간편결제 머니',
 
 'history.title': '거래 내역',
   'history.time': '시간',
@@ -359,7 +359,7 @@ export const ko = {
   'display.mpmTitle': '휴대폰 카메라로 QR을 스캔해 주세요',
   'display.mpmHint': '열린 화면에서 결제수단을 고르고 결제 비밀번호를 입력하세요',
   'display.timeLeft': '남은 시간 {t}',
-  'display.approved': '승인되었습니다',
+  'display.approved': '결제 완료',
   'display.declined': '결제가 거절되었습니다',
   'display.thanks': '감사합니다',
   'display.thanksHint': '또 방문해 주세요',
@@ -537,6 +537,10 @@ export const ko = {
   'history.refund.fullHint': '주문번호 {order} · 취소하면 되돌릴 수 없습니다.',
   'history.refund.fullYes': '전액 취소 (Enter)',
   'history.refund.fullBack': '돌아가기 (Esc)',
+  'field.businessNo.required': '사업자등록번호를 입력해 주세요 (숫자 10자리).',
+  'checkout.mpmCancelled': '취소했습니다. 고객에게 청구되지 않았습니다.',
+  'settings.backend.testUnreachable': '결제 서버에 연결할 수 없습니다. 주소와 인터넷 연결을 확인해 주세요.',
+  'settings.backend.testTimeout': '결제 서버가 제시간에 답하지 않았습니다. 잠시 후 다시 시험해 보세요.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -62,7 +62,7 @@ test('the customer display follows a scanned sale: items and total, scan prompt,
   await wedgeScan(page, await issueDemoQr(page));
   await expect(page.getByTestId('result-status')).toContainText('승인 완료');
   await expect(phase(display)).toHaveAttribute('data-phase', 'approved');
-  await expect(display.getByText('승인되었습니다')).toBeVisible();
+  await expect(display.getByText('결제 완료')).toBeVisible();
   await shot(display, 'display-04-approved');
   await expect(page.getByTestId('result')).toHaveAttribute('data-enter-armed', 'true');
   await page.keyboard.press('Enter'); // new sale at once: the thank-you still runs
@@ -122,7 +122,8 @@ for (const dialect of ['oneqpay', 'kakaopay'] as const) {
     await expect(phase(display)).toHaveAttribute('data-phase', 'mpm_qr');
     await expect(page.getByTestId('mpm-panel')).toHaveAttribute('data-step', 'waiting');
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('checkout-error')).toContainText('결제 요청을 취소했습니다');
+    await expect(page.getByTestId('checkout-notice')).toContainText('취소했습니다'); // the cashier's own Esc: a neutral note
+    await expect(page.getByTestId('checkout-error')).toHaveCount(0);
     await expect(page.getByTestId('cart-lines').locator('li, tr')).toHaveCount(2);
     await expect(phase(display)).toHaveAttribute('data-phase', 'cart');
     await shot(page, `cashier-mpm-${dialect}-01b-cancelled`);

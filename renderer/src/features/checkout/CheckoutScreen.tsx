@@ -9,7 +9,7 @@ import { parseQrPayload } from '../../../../shared/domain/qr-payload';
 import { cartTotals } from '../../../../shared/domain/cart';
 import { Kbd } from '../../components/Kbd';
 import { customerDisplayUrl, pos, shell } from '../../api/pos';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { usePaymentUpdates } from '../../lib/usePaymentUpdates';
 import { ScannerSettingsPanel } from '../scan/ScannerSettingsPanel';
@@ -19,6 +19,7 @@ import { useWedgeInput } from '../scan/useWedgeInput';
 import { useWedgeScanner } from '../scan/useWedgeScanner';
 import { BackendDownBanner } from './BackendDownBanner';
 import { CameraPanel } from './CameraPanel';
+import { CheckoutNotice } from './CheckoutNotice';
 import { addLine, checkoutProblem, EMPTY_ENTRY, parseEntry, removeLine, setQuantity, toCartItems, type CartLine, type EntryError, type EntryFields } from './cart-lines';
 import { CartLines } from './CartLines';
 import { DemoQrPanel } from './DemoQrPanel';
@@ -42,6 +43,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   const [entry, setEntry] = useState<EntryFields>(EMPTY_ENTRY);
   const [invalid, setInvalid] = useState<EntryError | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'entry' });
   const [rechecking, setRechecking] = useState(false);
   const [scanFocused, setScanFocused] = useState(false);
@@ -70,6 +72,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
       setInvalid({ field: r.field, code: r.code }); // said under the field the cashier is typing in
       return;
     }
+    setNotice(null);
     setLines((ls) => addLine(ls, r.item, nextId.current++));
     setEntry(EMPTY_ENTRY);
     setInvalid(null);
@@ -95,6 +98,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     }
     paying.current = true;
     setError(null);
+    setNotice(null);
     setPhase({ kind: 'paying' });
     try {
       const payment = await pos.checkout({ items: toCartItems(lines), qrText: qr.payload.text });
@@ -113,7 +117,9 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   const merchantQr = useMerchantQr((end: MerchantQrEnd) => {
     paying.current = false;
     if ('error' in end || (end.payment.status === 'failed' && end.payment.error?.code === 'PAYMENT_CANCELLED')) {
-      setError('error' in end ? end.error : 'PAYMENT_CANCELLED'); // back to the cart, nothing charged
+      // back to the cart, nothing charged; the cashier's own Esc is a neutral note, not an error
+      if ('error' in end) setError(end.error);
+      else setNotice('checkout.mpmCancelled');
       setPhase({ kind: 'entry' });
       requestFocus('price');
     } else setPhase({ kind: 'result', payment: end.payment });
@@ -128,6 +134,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     }
     paying.current = true;
     setError(null);
+    setNotice(null);
     wedge.clear();
     setPhase({ kind: 'mpm' });
     void merchantQr.start(toCartItems(lines));
@@ -137,6 +144,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   /** `firstDigit`: typed on the approved result, it becomes the start of the next price. */
   const newSale = (firstDigit = '') => {
     setLines([]);
+    setNotice(null);
     setEntry({ ...EMPTY_ENTRY, price: firstDigit });
     setInvalid(null);
     setError(null);
@@ -165,6 +173,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   };
 
   const escape = () => {
+    setNotice(null);
     const dirty = wedge.value !== '' || entry.name !== '' || entry.price !== '' || entry.qty !== '' || entry.taxFree || error !== null;
     if (dirty) {
       wedge.clear();
@@ -253,6 +262,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
         <div onFocus={() => setScanFocused(true)} onBlur={() => setScanFocused(false)}>
           <ScanPanel wedge={wedge} paying={isPaying} error={error} onPay={() => void pay(wedge.value)} />
         </div>
+        <CheckoutNotice message={error ? null : notice} />
         <div className="mpm-actions">
           <button type="button" className="btn btn--secondary" data-testid="mpm-start" disabled={isPaying} onClick={startMerchantQr}>
             <Kbd>F4</Kbd>&nbsp;{t('mpm.start')}

@@ -36,7 +36,7 @@ interface ResultViewProps {
 }
 
 export function ResultView({ payment, rechecking, onNewSale, onNewSaleWith, onRetry, onRecheck }: ResultViewProps) {
-  const { t, tIn, other, err, krw } = useI18n();
+  const { t, err, krw } = useI18n();
   const outcome = outcomeOf(payment);
   const shownAt = useRef(0);
   const primary = outcome === 'approved' ? onNewSale : outcome === 'failed' ? onRetry : onRecheck;
@@ -73,9 +73,6 @@ export function ResultView({ payment, rechecking, onNewSale, onNewSaleWith, onRe
           {outcome === 'approved' ? '✓' : outcome === 'failed' ? '✕' : '…'}
         </span>
         <span className="result__primary">{t(statusKey)}</span>
-        <span className="result__secondary" lang={other}>
-          {tIn(other, statusKey)}
-        </span>
       </h2>
 
       {outcome === 'failed' && (
