@@ -15,7 +15,9 @@ import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
 import { HistoryScreen } from './features/history/HistoryScreen';
 import { StoreScreen } from './features/onboarding/StoreScreen';
 import { CameraStatusProvider } from './features/scan/camera/camera-status';
+import { LeaveSettingsDialog } from './features/settings/LeaveSettingsDialog';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { useLeaveGuard } from './features/settings/useLeaveGuard';
 import { SettlementScreen } from './features/settlement/SettlementScreen';
 import { I18nProvider, translate, type Lang } from './i18n/i18n';
 import { errorCodeOf } from './lib/errors';
@@ -31,6 +33,8 @@ export function App() {
   const [store, setStore] = useState<StoreProfile | null>(null);
   const [tab, setTab] = useState<Tab>('checkout');
   const [backendRev, setBackendRev] = useState(0);
+  const leave = useLeaveGuard(tab, setTab);
+  const goTo = leave.goTo;
   const appInfo = useAppInfo(`${attempt}:${backendRev}`);
 
   useEffect(() => {
@@ -61,11 +65,11 @@ export function App() {
       const t = TABS.find((x) => e.code === `Digit${x.key}` || e.code === `Numpad${x.key}`);
       if (!t || (!store && needsStore(t.id))) return;
       e.preventDefault();
-      setTab(t.id);
+      goTo(t.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, goTo]);
 
   const changeLanguage = async (next: Lang) => {
     const prev = lang;
@@ -84,7 +88,7 @@ export function App() {
     <I18nProvider lang={lang}>
       <CameraStatusProvider>
       <div className="app">
-        <TopBar store={store} tab={tab} onTab={setTab} onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} />
+        <TopBar store={store} tab={tab} onTab={leave.goTo} onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} />
         {boot.state === 'loading' && <main className="screen screen--center muted">{translate(lang, 'app.loading')}</main>}
         {boot.state === 'failed' && (
           <main className="screen screen--center">
@@ -101,11 +105,12 @@ export function App() {
             {tab === 'history' && store && <HistoryScreen />}
             {tab === 'settlement' && store && <SettlementScreen />}
             {tab === 'store' && <StoreScreen store={store} onRegistered={setStore} onStart={() => setTab('checkout')} />}
-            {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} store={store} onStoreRegistered={setStore} />}
+            {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} store={store} onStoreRegistered={setStore} onUnsaved={leave.setSettingsUnsaved} />}
             {tab === 'analytics' && store && <AnalyticsScreen />}
             {tab === 'diagnostics' && <DiagnosticsScreen />}
           </>
         )}
+        {leave.asking && <LeaveSettingsDialog onStay={leave.stay} onLeave={leave.leave} />}
         <StatusBar info={appInfo} />
       </div>
       </CameraStatusProvider>

@@ -543,4 +543,9 @@ export const en: Record<MessageKey, string> = {
   'checkout.mpmCancelled': 'Cancelled. The customer was not charged.',
   'settings.backend.testUnreachable': 'Cannot reach the payment server. Check the address and the internet connection.',
   'settings.backend.testTimeout': 'The payment server did not answer in time. Try the test again shortly.',
+  'settings.unsaved.title': 'Changes not saved',
+  'settings.unsaved.body': 'You changed settings and did not save them. Leaving now loses those changes.',
+  'settings.unsaved.stay': 'Keep editing (Esc)',
+  'settings.unsaved.leave': 'Leave without saving',
+  'settings.unsaved.bar': 'Some changes are not saved yet. Press Save in each changed section.',
 };

@@ -541,6 +541,11 @@ export const ko = {
   'checkout.mpmCancelled': '취소했습니다. 고객에게 청구되지 않았습니다.',
   'settings.backend.testUnreachable': '결제 서버에 연결할 수 없습니다. 주소와 인터넷 연결을 확인해 주세요.',
   'settings.backend.testTimeout': '결제 서버가 제시간에 답하지 않았습니다. 잠시 후 다시 시험해 보세요.',
+  'settings.unsaved.title': '저장하지 않은 변경이 있습니다',
+  'settings.unsaved.body': '설정에서 바꾼 내용을 아직 저장하지 않았습니다. 이대로 나가면 바꾼 내용이 사라집니다.',
+  'settings.unsaved.stay': '계속 편집 (Esc)',
+  'settings.unsaved.leave': '저장하지 않고 나가기',
+  'settings.unsaved.bar': '저장하지 않은 변경이 있습니다. 각 항목의 저장을 눌러 주세요.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -10,6 +10,7 @@ import type { PrinterSettings } from '../../../../shared/domain/receipt/printer-
 import { pos } from '../../api/pos';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
+import { useReportUnsaved } from './unsaved';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { CheckField, SaveState, SelectField, SettingsSection, TextAreaField } from './controls';
@@ -25,6 +26,7 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
   const [error, setError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
+  useReportUnsaved('printer', state === 'dirty');
   const [testing, setTesting] = useState(false);
   const [test, setTest] = useState<TestResult | null>(null);
   const [checking, setChecking] = useState(false);
