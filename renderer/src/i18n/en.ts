@@ -548,4 +548,11 @@ export const en: Record<MessageKey, string> = {
   'settings.unsaved.stay': 'Keep editing (Esc)',
   'settings.unsaved.leave': 'Leave without saving',
   'settings.unsaved.bar': 'Some changes are not saved yet. Press Save in each changed section.',
+  'settings.printer.hostNoPort': 'Type the port in the Port field below (only the IP address here).',
+  'settings.printer.hostIpShape': 'An IP address is four numbers separated by dots (e.g. 192.168.0.50).',
+  'settings.printer.hostIpRange': 'Each number of an IP address is from 0 to 255 (e.g. 192.168.0.50).',
+  'settings.printer.hostName': 'A host name may use letters, digits, hyphens (-) and dots (.) only.',
+  'settings.printer.noneHint': 'Choose a connection and save to print receipts.',
+  'settings.credentials.keptInFile': 'The keys are kept in this computer\'s data folder, readable only by this user.',
+  'settings.credentials.keptEncrypted': 'The keys are kept encrypted by this computer\'s secure storage.',
 };

@@ -546,6 +546,13 @@ export const ko = {
   'settings.unsaved.stay': '계속 편집 (Esc)',
   'settings.unsaved.leave': '저장하지 않고 나가기',
   'settings.unsaved.bar': '저장하지 않은 변경이 있습니다. 각 항목의 저장을 눌러 주세요.',
+  'settings.printer.hostNoPort': '포트 번호는 아래 포트 칸에 따로 입력해 주세요 (호스트에는 IP 주소만).',
+  'settings.printer.hostIpShape': 'IP 주소는 점으로 나눈 숫자 네 개입니다 (예: 192.168.0.50).',
+  'settings.printer.hostIpRange': 'IP 주소의 각 숫자는 0부터 255까지입니다 (예: 192.168.0.50).',
+  'settings.printer.hostName': '호스트 이름에는 영문, 숫자, 하이픈(-), 점(.)만 쓸 수 있습니다.',
+  'settings.printer.noneHint': '연결 방식을 고르고 저장하면 영수증을 인쇄합니다.',
+  'settings.credentials.keptInFile': '키는 이 컴퓨터의 데이터 폴더에 이 사용자만 읽을 수 있게 보관됩니다.',
+  'settings.credentials.keptEncrypted': '키는 이 컴퓨터의 보안 저장소로 암호화해 보관됩니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

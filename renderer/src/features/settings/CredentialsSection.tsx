@@ -91,7 +91,7 @@ export function CredentialsSection() {
             </div>
           ))}
         </div>
-        {status && <p className="muted settings__hint" data-testid="credentials-protection">{t('settings.credentials.protection', { how: status.protection })}</p>}
+        {status && <p className="muted settings__hint" data-testid="credentials-protection">{t(status.protection.includes('0600') ? 'settings.credentials.keptInFile' : 'settings.credentials.keptEncrypted')}</p>}
         <div className="settings__actions">
           <button type="submit" className="btn btn--primary" data-testid="credentials-save" disabled={busy}>
             {busy ? t('settings.saving') : t('settings.save')}

@@ -50,7 +50,7 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
     const v = validatePrinterForm(form);
     if (!v.ok) {
       setErrors(v.errors);
-      setError('VALIDATION_FAILED');
+      if (Object.keys(v.errors).length === 0) setError('VALIDATION_FAILED'); // otherwise each field says what is wrong
       const first = (['host', 'port', 'path', 'footer'] as const).find((f) => v.errors[f]);
       if (first) refs.current[first]?.focus();
       return;
@@ -188,7 +188,7 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
             {busy ? t('settings.saving') : t('settings.save')}
           </button>
           <SaveState state={state} testId="printer-saved" />
-          {noPrinter && state !== 'dirty' && <span className="muted">{t('receipt.noPrinter')}</span>}
+          {noPrinter && state !== 'dirty' && <span className="muted" data-testid="printer-none-hint">{t('settings.printer.noneHint')}</span>}
           <span className="settings__tools" title={state === 'dirty' ? t('settings.printer.saveFirst') : undefined}>
             <button type="button" className="btn btn--secondary" data-testid="test-print" disabled={toolsDisabled || testing} onClick={() => void testPrint()}>
               {testing ? t('settings.printer.testing') : t('settings.printer.testPrint')}

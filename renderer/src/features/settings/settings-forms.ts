@@ -73,11 +73,29 @@ const PRINTER_FIELD_ERRORS: Record<PrinterField, MessageKey> = {
 };
 const isPrinterField = (k: unknown): k is PrinterField => typeof k === 'string' && k in PRINTER_FIELD_ERRORS;
 
+/** What is wrong with a printer host as typed (an IPv4 address or a host name), or null. */
+export function printerHostProblem(raw: string): MessageKey | null {
+  const host = raw.trim();
+  if (host === '' || /[\s/]/.test(host)) return PRINTER_FIELD_ERRORS.host;
+  if (/:\d*$/.test(host)) return 'settings.printer.hostNoPort';
+  if (/^[\d.]+$/.test(host)) {
+    const parts = host.split('.');
+    if (parts.length !== 4 || parts.some((x) => x === '')) return 'settings.printer.hostIpShape';
+    if (parts.some((x) => Number(x) > 255)) return 'settings.printer.hostIpRange';
+    return null;
+  }
+  return /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(host) ? null : 'settings.printer.hostName';
+}
+
 /** The settings to save, or the message of each invalid field (empty when only a choice was off: not reachable from the form). */
 export function validatePrinterForm(f: PrinterForm): { ok: true; value: PrinterSettings } | { ok: false; errors: PrinterErrors } {
   const errors: PrinterErrors = {};
-  // A URL or "host:port" in the host field is a typing slip the schema would let through.
-  if (f.kind === 'tcp' && /[\s/]/.test(f.host.trim())) errors.host = PRINTER_FIELD_ERRORS.host;
+  // A URL or "host:port" in the host field is a typing slip the schema would let through; so is an IP
+  // address with a part over 255 (999.1.1.1): each says what is wrong, next to the field.
+  if (f.kind === 'tcp') {
+    const hostProblem = printerHostProblem(f.host);
+    if (hostProblem) errors.host = hostProblem;
+  }
   const parsed = printerSettingsSchema.safeParse({
     profile: f.profile,
     transport: transportOf(f),
