@@ -71,6 +71,11 @@ export const ERROR_MESSAGES = {
   DAY_ALREADY_CLOSED: { ko: '이미 마감한 날입니다. 마감 내역은 바꿀 수 없습니다.', en: 'This day is already closed. A closed report cannot change.' },
   DAY_CLOSE_WARNINGS: { ko: '확인이 필요한 거래나 인쇄되지 않은 영수증이 있습니다. 확인한 뒤 다시 마감해 주세요.', en: 'Some payments still need checking or receipts did not print. Review them, then close again.' },
   DAY_NOT_STARTED: { ko: '아직 오지 않은 날은 마감할 수 없습니다.', en: 'A day that has not started cannot be closed.' },
+  // issue 10: receipts
+  PRINT_CONFIRM_REQUIRED: {
+    ko: '이 영수증은 이미 프린터에 전달되었습니다. 용지를 확인한 뒤 다시 인쇄를 확인해 주세요.',
+    en: 'This receipt already reached the printer. Check the paper, then confirm printing again.',
+  },
   // issue 11: the entry row and the cart, said where the cashier looks
   PRICE_NOT_NUMBER: { ko: '단가는 숫자로만 입력해 주세요 (예: 4500).', en: 'Type the price in digits only (e.g. 4500).' },
   PRICE_ZERO: { ko: '0원 상품은 담을 수 없습니다. 단가를 입력해 주세요.', en: 'A ₩0 item cannot be added. Type its price.' },

@@ -2,6 +2,7 @@
  * The settings forms as plain values (strings for what the cashier types) and their validation with the
  * contract's own schemas, so the core never sees a value the screen let through. Pure.
  */
+import { printerHostProblem, type PrinterHostProblem } from '../../../../shared/domain/receipt/printer-host';
 import { backendSettingsSchema, type Dialect, type Settings } from '../../../../shared/contract';
 import { PRINTER_PROFILES, printerSettingsSchema, type PrinterSettings, type PrinterTransport } from '../../../../shared/domain/receipt/printer-settings';
 import type { MessageKey } from '../../i18n/i18n';
@@ -73,19 +74,13 @@ const PRINTER_FIELD_ERRORS: Record<PrinterField, MessageKey> = {
 };
 const isPrinterField = (k: unknown): k is PrinterField => typeof k === 'string' && k in PRINTER_FIELD_ERRORS;
 
-/** What is wrong with a printer host as typed (an IPv4 address or a host name), or null. */
-export function printerHostProblem(raw: string): MessageKey | null {
-  const host = raw.trim();
-  if (host === '' || /[\s/]/.test(host)) return PRINTER_FIELD_ERRORS.host;
-  if (/:\d*$/.test(host)) return 'settings.printer.hostNoPort';
-  if (/^[\d.]+$/.test(host)) {
-    const parts = host.split('.');
-    if (parts.length !== 4 || parts.some((x) => x === '')) return 'settings.printer.hostIpShape';
-    if (parts.some((x) => Number(x) > 255)) return 'settings.printer.hostIpRange';
-    return null;
-  }
-  return /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(host) ? null : 'settings.printer.hostName';
-}
+const HOST_PROBLEM_KEY: Record<PrinterHostProblem, MessageKey> = {
+  malformed: 'settings.printer.hostInvalid',
+  hasPort: 'settings.printer.hostNoPort',
+  ipShape: 'settings.printer.hostIpShape',
+  ipRange: 'settings.printer.hostIpRange',
+  hostName: 'settings.printer.hostName',
+};
 
 /** The settings to save, or the message of each invalid field (empty when only a choice was off: not reachable from the form). */
 export function validatePrinterForm(f: PrinterForm): { ok: true; value: PrinterSettings } | { ok: false; errors: PrinterErrors } {
@@ -94,7 +89,7 @@ export function validatePrinterForm(f: PrinterForm): { ok: true; value: PrinterS
   // address with a part over 255 (999.1.1.1): each says what is wrong, next to the field.
   if (f.kind === 'tcp') {
     const hostProblem = printerHostProblem(f.host);
-    if (hostProblem) errors.host = hostProblem;
+    if (hostProblem) errors.host = HOST_PROBLEM_KEY[hostProblem];
   }
   const parsed = printerSettingsSchema.safeParse({
     profile: f.profile,
