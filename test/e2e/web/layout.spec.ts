@@ -200,21 +200,27 @@ async function checkAllSizes(page: Page, lang: string, screen: Screen): Promise<
   }
 }
 
-async function setUp(page: Page, appUrl: string, lang: 'ko' | 'en'): Promise<void> {
+async function setUp(page: Page, appUrl: string): Promise<void> {
   await page.setViewportSize(SIZES[0]);
   await page.goto(appUrl);
   await rpc(page, 'registerStore', { ...STORE, businessNo: STORE.businessNo });
   await page.reload();
   await sell(page, [{ name: '아메리카노', price: 4500 }]);
+}
+
+async function setLanguage(page: Page, lang: 'ko' | 'en'): Promise<void> {
   await rpc(page, 'updateSettings', { language: lang });
   await page.reload();
   await expect(page.getByTestId('lang-toggle')).toHaveAttribute('data-lang', lang);
+  await expect(page.getByTestId('price-input')).toBeFocused();
 }
 
-for (const lang of ['ko', 'en'] as const) {
-  test(`layout (${lang}): every screen and dialog fits 1024×768 … 1920×1080`, async ({ page, shell }) => {
-    test.setTimeout(120_000);
-    await setUp(page, shell.appUrl, lang);
+// One shell and one page for both languages (the viewport is resized, never relaunched).
+test('layout: every screen and dialog fits 1024×768 … 1920×1080, in ko and en; the customer display fits 800×480 and 1024×600', async ({ page, shell }) => {
+  test.setTimeout(300_000);
+  await setUp(page, shell.appUrl);
+  for (const lang of ['ko', 'en'] as const) {
+    await setLanguage(page, lang);
     for (const screen of SCREENS) {
       await screen.open(page);
       await checkAllSizes(page, lang, screen);
@@ -234,5 +240,7 @@ for (const lang of ['ko', 'en'] as const) {
       expect.soft(fits, `display ${size.width}×${size.height} fits without scrolling`).toEqual({ w: true, h: true });
       await display.screenshot({ path: `test-results/screens/layout-${lang}-display-${size.width}x${size.height}.png` });
     }
-  });
-}
+    await display.close();
+    await page.setViewportSize(SIZES[0]);
+  }
+});

@@ -50,7 +50,7 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
     const v = validatePrinterForm(form);
     if (!v.ok) {
       setErrors(v.errors);
-      if (Object.keys(v.errors).length === 0) setError('VALIDATION_FAILED'); // otherwise each field says what is wrong
+      setError('VALIDATION_FAILED'); // the summary under the buttons; each field says what is wrong next to it
       const first = (['host', 'port', 'path', 'footer'] as const).find((f) => v.errors[f]);
       if (first) refs.current[first]?.focus();
       return;
