@@ -329,6 +329,8 @@ export const receiptPreviewSchema = z.object({
   columns: z.number().int(),
   text: z.array(z.string()),
   substitutions: z.array(z.object({ from: z.string(), to: z.string() })),
+  /** issue 11: the QR / barcode lines of `text` (their index) and what they encode, so the screen draws the real code. */
+  codes: z.array(z.object({ line: z.number().int(), symbology: z.enum(['qr', 'code128']), data: z.string() })).default([]),
 });
 export type ReceiptPreviewView = z.infer<typeof receiptPreviewSchema>;
 /** A payment's receipt; with refundId, the cancel receipt of that refund. */

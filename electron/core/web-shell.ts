@@ -1,10 +1,10 @@
 /**
  * The web shell: serves the renderer and the same router over loopback HTTP, so the app runs in any
  * Chromium (end-to-end tests, machines without the Electron runtime).
- * - bound to 127.0.0.1 only; a random per-launch token is required on every RPC and SSE call
+ * - bound to 127.0.0.1 only; every RPC and SSE call needs the per-launch token or its session cookie (web-auth.ts)
  * - Host and Origin must be this server's own loopback address (DNS-rebinding safe)
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +12,7 @@ import { cacheControlFor } from './asset-cache';
 import { CSP } from './csp';
 import type { EventBus } from './events';
 import type { Router } from './router';
+import { createWebAuth } from './web-auth';
 
 export interface WebShellOptions {
   router: Router;
@@ -29,13 +30,6 @@ export interface WebShell {
   close(): Promise<void>;
 }
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
@@ -48,16 +42,17 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('content-security-policy', CSP).header('cross-origin-opener-policy', 'same-origin');
   });
 
-  const authorized = (req: FastifyRequest, reply: FastifyReply, given: string | undefined): boolean => {
-    if (sameToken(given, token)) return true;
-    void reply.code(401).send({ ok: false, error: { code: 'FORBIDDEN', detail: 'token required' } });
+  const auth = createWebAuth(token);
+  auth.register(app);
+  const authorized = (req: FastifyRequest, reply: FastifyReply, given?: string): boolean => {
+    if (auth.allowed(req, given)) return true;
+    void reply.code(401).send({ ok: false, error: { code: 'WEB_ACCESS_MISSING', detail: 'open the URL printed by npm run start:web' } });
     return false;
   };
 
   app.post<{ Params: { method: string } }>('/rpc/:method', async (req, reply) => {
     reply.header('cache-control', 'no-store'); // answers carry ledger data: never kept by a cache
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!authorized(req, reply, bearer)) return reply;
+    if (!authorized(req, reply)) return reply;
     return opts.router.call(req.params.method, req.body ?? {});
   });
 

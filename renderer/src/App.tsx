@@ -11,6 +11,8 @@ import { StatusBar } from './components/StatusBar';
 import { needsStore, TABS, TopBar, type Tab } from './components/TopBar';
 import { CheckoutScreen } from './features/checkout/CheckoutScreen';
 import { CameraStatusProvider } from './features/scan/camera/camera-status';
+import { LeaveSettingsDialog } from './features/settings/LeaveSettingsDialog';
+import { useLeaveGuard } from './features/settings/useLeaveGuard';
 import { I18nProvider, translate, type Lang } from './i18n/i18n';
 import { errorCodeOf } from './lib/errors';
 import { useAppInfo } from './lib/useAppInfo';
@@ -26,6 +28,8 @@ export function App() {
   const [store, setStore] = useState<StoreProfile | null>(null);
   const [tab, setTab] = useState<Tab>('checkout');
   const [backendRev, setBackendRev] = useState(0);
+  const leave = useLeaveGuard(tab, setTab);
+  const goTo = leave.goTo;
   const appInfo = useAppInfo(`${attempt}:${backendRev}`);
 
   useEffect(() => {
@@ -57,11 +61,11 @@ export function App() {
       const t = TABS.find((x) => e.code === `Digit${x.key}` || e.code === `Numpad${x.key}`);
       if (!t || (!store && needsStore(t.id))) return;
       e.preventDefault();
-      setTab(t.id);
+      goTo(t.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, goTo]);
 
   const changeLanguage = async (next: Lang) => {
     const prev = lang;
@@ -80,11 +84,11 @@ export function App() {
     <I18nProvider lang={lang}>
       <CameraStatusProvider>
       <div className="app">
-        <TopBar store={store} tab={tab} onTab={setTab} onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} />
+        <TopBar store={store} tab={tab} onTab={leave.goTo} onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} />
         {boot.state === 'loading' && <main className="screen screen--center muted">{translate(lang, 'app.loading')}</main>}
         {boot.state === 'failed' && (
           <main className="screen screen--center">
-            <p className="error-text--big">{translate(lang, 'app.startFailed')}</p>
+            <p className="error-text--big">{translate(lang, boot.code === 'WEB_ACCESS_MISSING' ? 'app.noAccess' : 'app.startFailed')}</p>
             <ErrorText code={boot.code} testId="boot-error" />
             <button type="button" className="btn btn--primary" onClick={() => setAttempt((n) => n + 1)}>
               {translate(lang, 'app.retry')}
@@ -98,12 +102,13 @@ export function App() {
             {tab === 'history' && store && <HistoryScreen />}
             {tab === 'settlement' && store && <SettlementScreen />}
             {tab === 'store' && <StoreScreen store={store} onRegistered={setStore} onStart={() => setTab('checkout')} />}
-            {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} store={store} onStoreRegistered={setStore} />}
+            {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} store={store} onStoreRegistered={setStore} onUnsaved={leave.setSettingsUnsaved} />}
             {tab === 'analytics' && store && <AnalyticsScreen />}
             {tab === 'diagnostics' && <DiagnosticsScreen />}
             </Suspense>
           </>
         )}
+        {leave.asking && <LeaveSettingsDialog onStay={leave.stay} onLeave={leave.leave} />}
         <StatusBar info={appInfo} />
       </div>
       </CameraStatusProvider>

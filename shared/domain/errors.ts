@@ -81,6 +81,17 @@ export const ERROR_MESSAGES = {
     ko: '이 영수증은 이미 프린터에 전달되었습니다. 용지를 확인한 뒤 다시 인쇄를 확인해 주세요.',
     en: 'This receipt already reached the printer. Check the paper, then confirm printing again.',
   },
+  // issue 11: the entry row and the cart, said where the cashier looks
+  PRICE_NOT_NUMBER: { ko: '단가는 숫자로만 입력해 주세요 (예: 4500).', en: 'Type the price in digits only (e.g. 4500).' },
+  PRICE_ZERO: { ko: '0원 상품은 담을 수 없습니다. 단가를 입력해 주세요.', en: 'A ₩0 item cannot be added. Type its price.' },
+  PRICE_TOO_HIGH: { ko: '단가는 1억원(100,000,000원)까지 입력할 수 있습니다.', en: 'A price can be at most ₩100,000,000.' },
+  QTY_INVALID: { ko: '수량은 1부터 999까지 입력해 주세요.', en: 'Quantity must be from 1 to 999.' },
+  CART_OVER_LIMIT: { ko: '합계가 1억원을 넘어 한 번에 결제할 수 없습니다. 상품을 빼거나 나누어 결제해 주세요.', en: 'The total is over ₩100,000,000, the most one payment can be. Remove items or split the sale.' },
+  // issue 11: web shell access
+  WEB_ACCESS_MISSING: {
+    ko: '이 브라우저에는 아직 접속 권한이 없습니다. 단말기에서 npm run start:web 을 실행했을 때 출력된 주소(http://127.0.0.1:…/#token=…)를 이 브라우저에서 여세요. 단말기 프로그램을 다시 시작했다면 새로 출력된 주소가 필요합니다.',
+    en: 'This browser has no access yet. Open the address that npm run start:web printed (http://127.0.0.1:…/#token=…) in this browser. After a restart of the terminal program, use the newly printed address.',
+  },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

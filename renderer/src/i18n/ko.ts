@@ -2,7 +2,7 @@
 export const ko = {
   'app.title': 'QR 간편결제 POS',
   'app.loading': '불러오는 중…',
-  'app.startFailed': '단말기 코어에 연결할 수 없습니다.',
+  'app.startFailed': '계산대 프로그램에 연결할 수 없습니다.',
   'app.retry': '다시 연결',
 
   'nav.label': '화면',
@@ -115,7 +115,7 @@ export const ko = {
   'result.rechecking': '확인 중…',
   'result.doNotCharge': '결과가 나오면 이 화면이 자동으로 바뀝니다.',
   'method.account': '계좌이체',
-  'method.money': '하나머니',
+  'method.money': '간편결제 머니',
 
 'history.title': '거래 내역',
   'history.time': '시간',
@@ -359,7 +359,7 @@ export const ko = {
   'display.mpmTitle': '휴대폰 카메라로 QR을 스캔해 주세요',
   'display.mpmHint': '열린 화면에서 결제수단을 고르고 결제 비밀번호를 입력하세요',
   'display.timeLeft': '남은 시간 {t}',
-  'display.approved': '승인되었습니다',
+  'display.approved': '결제 완료',
   'display.declined': '결제가 거절되었습니다',
   'display.thanks': '감사합니다',
   'display.thanksHint': '또 방문해 주세요',
@@ -563,6 +563,31 @@ export const ko = {
   'receipt.confirm.printAgain': '다시 인쇄',
   'receipt.confirm.cancel': '인쇄 안 함',
   'receipt.mayHavePrinted': '나왔을 수 있음 (용지 확인)',
+  // issue 11: layout, access, words
+  'app.noAccess': '이 브라우저에서는 아직 계산대 화면을 열 수 없습니다.',
+  'checkout.backendDown': '결제 서버에 연결할 수 없습니다.',
+  'checkout.backendDownHint': '지금은 QR 결제가 되지 않습니다. 인터넷 연결과 설정 > 결제 서버를 확인해 주세요.',
+  'history.refund.fullTitle': '전액 취소 확인',
+  'history.refund.fullQuestion': '이 결제를 전액 취소할까요?',
+  'history.refund.fullHint': '주문번호 {order} · 취소하면 되돌릴 수 없습니다.',
+  'history.refund.fullYes': '전액 취소 (Enter)',
+  'history.refund.fullBack': '돌아가기 (Esc)',
+  'field.businessNo.required': '사업자등록번호를 입력해 주세요 (숫자 10자리).',
+  'checkout.mpmCancelled': '취소했습니다. 고객에게 청구되지 않았습니다.',
+  'settings.backend.testUnreachable': '결제 서버에 연결할 수 없습니다. 주소와 인터넷 연결을 확인해 주세요.',
+  'settings.backend.testTimeout': '결제 서버가 제시간에 답하지 않았습니다. 잠시 후 다시 시험해 보세요.',
+  'settings.unsaved.title': '저장하지 않은 변경이 있습니다',
+  'settings.unsaved.body': '설정에서 바꾼 내용을 아직 저장하지 않았습니다. 이대로 나가면 바꾼 내용이 사라집니다.',
+  'settings.unsaved.stay': '계속 편집 (Esc)',
+  'settings.unsaved.leave': '저장하지 않고 나가기',
+  'settings.unsaved.bar': '저장하지 않은 변경이 있습니다. 각 항목의 저장을 눌러 주세요.',
+  'settings.printer.hostNoPort': '포트 번호는 아래 포트 칸에 따로 입력해 주세요 (호스트에는 IP 주소만).',
+  'settings.printer.hostIpShape': 'IP 주소는 점으로 나눈 숫자 네 개입니다 (예: 192.168.0.50).',
+  'settings.printer.hostIpRange': 'IP 주소의 각 숫자는 0부터 255까지입니다 (예: 192.168.0.50).',
+  'settings.printer.hostName': '호스트 이름에는 영문, 숫자, 하이픈(-), 점(.)만 쓸 수 있습니다.',
+  'settings.printer.noneHint': '연결 방식을 고르고 저장하면 영수증을 인쇄합니다.',
+  'settings.credentials.keptInFile': '키는 이 컴퓨터의 데이터 폴더에 이 사용자만 읽을 수 있게 보관됩니다.',
+  'settings.credentials.keptEncrypted': '키는 이 컴퓨터의 보안 저장소로 암호화해 보관됩니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -158,9 +158,11 @@ export function PaymentDetailView({ id, onBack, onPayment }: PaymentDetailViewPr
               {checking ? t('result.rechecking') : t('history.detail.recheck')} <Kbd>Enter</Kbd>
             </button>
           )}
-          <button type="button" className="btn btn--danger-solid" data-testid="detail-refund-button" disabled={!canRefund} onClick={() => setRefunding(true)}>
-            {t('history.detail.refund')} <Kbd>C</Kbd>
-          </button>
+          {p.status === 'approved' && (
+            <button type="button" className="btn btn--danger-solid" data-testid="detail-refund-button" disabled={!canRefund} onClick={() => setRefunding(true)}>
+              {t('history.detail.refund')} <Kbd>C</Kbd>
+            </button>
+          )}
         </div>
       </header>
       {recheckable && (

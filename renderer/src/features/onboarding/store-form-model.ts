@@ -39,7 +39,7 @@ export function validateStoreForm(form: StoreForm): { ok: true; value: StoreRegi
   for (const issue of r.error.issues) {
     const field = issue.path[0] as FormField | undefined;
     if (!field || errors[field]) continue;
-    if (field === 'businessNo') errors.businessNo = { kind: 'code', code: 'BUSINESS_NO_INVALID' };
+    if (field === 'businessNo') errors.businessNo = form.businessNo.trim() === '' ? { kind: 'text', key: 'field.businessNo.required' } : { kind: 'code', code: 'BUSINESS_NO_INVALID' };
     else if (issue.code === 'too_big') errors[field] = { kind: 'text', key: 'field.tooLong' };
     else errors[field] = { kind: 'text', key: REQUIRED_KEY[field] ?? 'field.tooLong' };
   }

@@ -8,6 +8,7 @@ import type { ErrorCode } from '../../../../shared/domain/errors';
 import { pos } from '../../api/pos';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
+import { useReportUnsaved } from './unsaved';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { ConnectionTestResult, useBackendTest } from './ConnectionTest';
@@ -21,6 +22,7 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
   const [error, setError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
+  useReportUnsaved('backend', state === 'dirty');
   const urlRef = useRef<HTMLInputElement>(null);
   const test = useBackendTest();
 
