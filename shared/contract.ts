@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { cartItemSchema } from './domain/cart';
+import { catalogMethods } from './contract-catalog';
 import { isValidBusinessNumber, normalizeBusinessNumber } from './domain/business-number';
 import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors';
 import { QR_MAX_INPUT } from './domain/qr-payload';
@@ -650,6 +651,7 @@ export const methods = {
   ...customerSideMethods,
 
   ...ledgerMethods,
+  ...catalogMethods,
 } as const;
 
 export type Methods = typeof methods;

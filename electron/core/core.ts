@@ -17,6 +17,8 @@ import { RefundService } from './services/payment/refund-service';
 import { MerchantCredentialsStore } from './secrets/merchant-credentials';
 import { FileSecretStore, type SecretCipher, type SecretStore } from './secrets/secret-store';
 import { ledgerHandlers } from './services/ledger/ledger-routes';
+import { catalogHandlers, checkSaleLines } from './services/catalog/catalog-routes';
+import { CatalogRepo } from './services/catalog/catalog-repo';
 import { PrinterService } from './services/printer/printer-service';
 import { ScannerService } from './services/scanner/scanner-service';
 import { SettingsService } from './services/settings/settings-service';
@@ -117,6 +119,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     getAnalytics: (period) => analytics.get(period),
   };
 
+  // Catalog (issue 12): menu, barcodes, CSV, sales by product; a checkout's catalog lines are checked against it.
+  const catalog = new CatalogRepo(db);
+
   const router = createRouter({
     getAppInfo: async () => {
       const mode = settings.get().backend.mode;
@@ -138,6 +143,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     registerStore: (input) => store.register(input),
     checkout: async (input) => {
       await recovery;
+      checkSaleLines(catalog, input.items);
       return payments.checkout(input);
     },
     getPayment: ({ id }) => payments.get(id),
@@ -170,11 +176,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     setDisplayState: (input) => display.fromCashier(input),
     startMpmPayment: async ({ items }) => {
       await recovery;
+      checkSaleLines(catalog, items);
       return mpm.start(items);
     },
     cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
     // Ledger: history, payment detail, settlement (일마감), CSV export (services/ledger/*).
     ...ledgerHandlers({ db, payments: paymentRepo, printer }),
+    ...catalogHandlers(db, catalog),
   });
 
   return {

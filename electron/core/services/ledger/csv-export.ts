@@ -14,7 +14,7 @@
 import type Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import type { CsvExport, PaymentStatus, RefundStatus } from '../../../../shared/contract';
-import type { CartItem } from '../../../../shared/domain/cart';
+import { itemLabel, type CartItem } from '../../../../shared/domain/cart';
 import { PAYMENT_STATUS_KO, REFUND_STATUS_KO } from '../../../../shared/domain/ledger/csv-labels';
 import { methodLabel } from '../../../../shared/domain/receipt/receipt-model';
 import { formatSeoulIsoOffset, seoulDayRangeUtc } from '../../../../shared/domain/time';
@@ -84,7 +84,7 @@ const SQL = `
 function itemsText(json: string | null): string {
   if (!json) return '';
   const items = JSON.parse(json) as CartItem[];
-  return items.map((it) => `${it.name}${it.taxFree ? '(면세)' : ''} ${it.unitPrice}×${it.quantity}`).join(' / ');
+  return items.map((it) => `${itemLabel(it)}${it.taxFree ? '(면세)' : ''} ${it.unitPrice}×${it.quantity}`).join(' / ');
 }
 
 type Key = (typeof CSV_COLUMNS)[number]['key'];

@@ -1,6 +1,7 @@
 /** The parts of a payment's detail view: items and totals, cancels, the state history, the receipts. */
 import type { Payment, PaymentDetail, PrintJobView, Refund } from '../../../../shared/contract';
 import { splitVat } from '../../../../shared/domain/vat';
+import { itemLabel } from '../../../../shared/domain/cart';
 import { useI18n } from '../../i18n/i18n';
 import { STATE_KEY } from '../receipt/print-jobs';
 import { eventDetailText } from './history-events';
@@ -34,7 +35,7 @@ export function DetailItems({ payment: p }: { payment: Payment }) {
           {p.items.map((it, i) => (
             <tr key={i}>
               <td>
-                {it.name}
+                {itemLabel(it)}
                 {it.taxFree && <span className="tag">{t('totals.taxFree')}</span>}
               </td>
               <td className="num">{krw(it.unitPrice)}</td>
