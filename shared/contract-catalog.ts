@@ -4,8 +4,12 @@
  */
 import { z } from 'zod';
 import { catalogSchema, categoryInputSchema, categorySchema, productInputSchema, productSchema } from './domain/catalog/catalog-model';
+import { BARCODE_FORMATS, MAX_BARCODE_LENGTH } from './domain/catalog/barcode';
 import { csvRowErrorSchema, MAX_CSV_BYTES } from './domain/catalog/catalog-csv';
 import { ERROR_CODES, type ErrorCode } from './domain/errors';
+
+/** A product code the scan router recognised (shared/domain/catalog/scan-code.ts). */
+export const scanBarcodeSchema = z.object({ format: z.enum(BARCODE_FORMATS), code: z.string().max(MAX_BARCODE_LENGTH) });
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD');
 const errorCode = z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]);
