@@ -1,4 +1,5 @@
 import type { MessageKey } from './ko';
+import { menuEn } from './menu-en';
 
 /** English: the same keys as ko.ts (the type makes a missing key a compile error). */
 export const en: Record<MessageKey, string> = {
@@ -530,4 +531,6 @@ export const en: Record<MessageKey, string> = {
   'csv.exporting': 'Exporting…',
   'csv.range': 'Saves the payments of {from} – {to} as a CSV file',
   'csv.done': '{rows} rows saved: {file}',
+  // issue 12: catalog (menu, management, CSV, sales by product)
+  ...menuEn,
 };

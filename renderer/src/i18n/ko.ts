@@ -1,4 +1,6 @@
 /** Korean, the primary language: every visible string of the renderer has its key here. */
+import { menuKo } from './menu-ko';
+
 export const ko = {
   'app.title': 'QR 간편결제 POS',
   'app.loading': '불러오는 중…',
@@ -528,6 +530,8 @@ export const ko = {
   'csv.exporting': '내보내는 중…',
   'csv.range': '{from} ~ {to} 거래를 CSV 파일로 저장합니다',
   'csv.done': '{rows}행 저장: {file}',
+  // issue 12: catalog (menu, management, CSV, sales by product)
+  ...menuKo,
 } as const;
 
 export type MessageKey = keyof typeof ko;
