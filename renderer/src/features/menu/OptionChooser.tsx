@@ -97,7 +97,7 @@ export function OptionChooser({ product, onAdd, onClose }: { product: Product; o
           <button type="button" className="btn btn--secondary" onClick={onClose}>
             {t('menu.cancel')}
           </button>
-          <button type="button" className="btn" data-testid="option-add" data-autofocus onClick={confirm}>
+          <button type="button" className="btn btn--primary" data-testid="option-add" data-autofocus onClick={confirm}>
             {t('menu.add')} · {priced.ok ? formatKrw(priced.item.unitPrice * qty, lang) : '—'}
           </button>
         </div>
