@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodName, Payment, PaymentDetail, RpcResult } from '../../shared/contract';
 import type { CatalogCsvReport, ProductSales } from '../../shared/contract-catalog';
@@ -116,6 +117,13 @@ describe('selling catalog items', () => {
       ['커피', 10_000],
       ['식품', 3900],
     ]);
+    // the sales CSV names the products and their options, with product ids and the quantity
+    const csv = await ok<{ text: string }>('exportCsv', { from: todaySeoul(), to: todaySeoul() });
+    const [head, row] = parse(csv.text, { bom: true }) as string[][];
+    const at = (name: string) => head!.indexOf(name);
+    expect(row![at('품목')]).toBe('아메리카노 (ICE, 그란데) 5000×2 / 계란 (10구)(면세) 3900×1');
+    expect(row![at('상품번호')]).toBe(`${americano.id} / ${eggs.id}`);
+    expect(row![at('수량')]).toBe('3');
   });
 
   it('refuses a stale price, a sold-out or an archived product at checkout, before recording anything', async () => {

@@ -41,6 +41,9 @@ export const CSV_COLUMNS = [
   { key: 'refunded', header: '취소누계' },
   { key: 'net', header: '순매출' },
   { key: 'errorCode', header: '오류코드' },
+  // issue 12: the products of a sale, line by line in 품목's order ('-' for a typed line), and the total quantity
+  { key: 'productIds', header: '상품번호' },
+  { key: 'quantity', header: '수량' },
 ] as const;
 
 interface Row {
@@ -89,6 +92,12 @@ function itemsText(json: string | null): string {
 
 type Key = (typeof CSV_COLUMNS)[number]['key'];
 
+function productColumns(json: string | null): { productIds: string; quantity: number | string } {
+  if (!json) return { productIds: '', quantity: '' };
+  const items = JSON.parse(json) as CartItem[];
+  return { productIds: items.map((it) => (it.productId === undefined ? '-' : String(it.productId))).join(' / '), quantity: items.reduce((n, it) => n + it.quantity, 0) };
+}
+
 function record(r: Row): Record<Key, string | number> {
   const sale = r.type === 'sale';
   const net = sale ? (r.status === 'approved' ? r.amount : 0) : r.status === 'cancelled' ? -r.amount : 0;
@@ -115,6 +124,7 @@ function record(r: Row): Record<Key, string | number> {
     refunded: r.refunded ?? '',
     net,
     errorCode: r.error_code ?? '',
+    ...productColumns(r.items_json),
   };
 }
 
