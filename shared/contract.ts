@@ -4,6 +4,7 @@
  * crosses the boundary. Every input is parsed with its schema by the core's router.
  */
 import { z } from 'zod';
+import { instrumentMethods } from './contract-instrument';
 import { cartItemSchema } from './domain/cart';
 import { catalogMethods, scanBarcodeSchema } from './contract-catalog';
 import { isValidBusinessNumber, normalizeBusinessNumber } from './domain/business-number';
@@ -33,6 +34,8 @@ export const storeRegistrationSchema = z
       .trim()
       .regex(/^(\d{5})?$/, 'postNo: 5 digits')
       .default(''),
+    /** Re-registering without the merchant key: the one-time enrollment code shown at the first registration (issue 10). */
+    enrollmentCode: z.string().trim().regex(/^[0-9A-Za-z-]{0,20}$/, 'enrollmentCode: letters, digits, dashes').default(''),
   })
   .strict();
 export type StoreRegistration = z.infer<typeof storeRegistrationSchema>;
@@ -50,6 +53,8 @@ export const storeProfileSchema = z.object({
   createdAt: z.string(),
   approvedAt: z.string(),
   registeredAt: isoUtc,
+  /** Only in the answer of a registration that issued one: shown once, never stored by the terminal. */
+  enrollmentCode: z.string().optional(),
 });
 export type StoreProfile = z.infer<typeof storeProfileSchema>;
 
@@ -57,8 +62,11 @@ export const DIALECTS = ['oneqpay', 'kakaopay'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 /** Which API the backend speaks: OneQ Pay (seed 003) or Kakao Pay (seed 004). Old settings without it are OneQ Pay. */
 const dialectSchema = z.enum(DIALECTS).default('oneqpay');
+/** Kakao Pay API generation: 'legacy' kapi.kakao.com /v1/payment (form, KakaoAK) or 'open' open-api.kakaopay.com /online/v1/payment (JSON, SECRET_KEY). Absent = legacy. */
+export const KAKAO_APIS = ['legacy', 'open'] as const;
+const kakaoApiSchema = z.enum(KAKAO_APIS).optional();
 export const backendSettingsSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('embedded'), dialect: dialectSchema }).strict(),
+  z.object({ mode: z.literal('embedded'), dialect: dialectSchema, kakaoApi: kakaoApiSchema }).strict(),
   z
     .object({
       mode: z.literal('remote'),
@@ -68,6 +76,7 @@ export const backendSettingsSchema = z.discriminatedUnion('mode', [
         .max(255)
         .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
       dialect: dialectSchema,
+      kakaoApi: kakaoApiSchema,
     })
     .strict(),
 ]);
@@ -305,6 +314,10 @@ export const printJobSchema = z.object({
   lastError: z.string().nullable(),
   lastErrorDetail: z.string().nullable(),
   autoRetryable: z.boolean(),
+  /** The last attempt's bytes reached the printer: retried only when the cashier confirms. */
+  reachedPrinter: z.boolean(),
+  /** Failed, yet the receipt may have come out (no answer, link lost, still held): check the paper; a retry prints 재발행. */
+  mayHavePrinted: z.boolean(),
   createdAt: isoUtc,
   updatedAt: isoUtc,
   printedAt: isoUtc.nullable(),
@@ -640,7 +653,8 @@ export const methods = {
   /** A new copy marked 재발행. */
   reprintReceipt: { input: paymentRef, output: printJobSchema },
   listPrintJobs: { input: z.object({ paymentId: z.number().int().positive().optional(), settlementDay: seoulDaySchema.optional() }).strict(), output: z.array(printJobSchema) },
-  retryPrintJob: { input: z.object({ id: z.number().int().positive() }).strict(), output: printJobSchema },
+  /** `confirmed`: the cashier checked the paper (required once the job's bytes reached the printer). */
+  retryPrintJob: { input: z.object({ id: z.number().int().positive(), confirmed: z.boolean().optional() }).strict(), output: printJobSchema },
   testPrint: { input: empty, output: z.object({ printed: z.boolean(), status: printerStatusSchema, elapsedMs: z.number(), bytes: z.number().int() }) },
   getPrinterStatus: { input: empty, output: printerStatusSchema },
   /** Serial ports to choose from (survives a failing system listing). */
@@ -654,6 +668,7 @@ export const methods = {
 
   ...ledgerMethods,
   ...catalogMethods,
+  ...instrumentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { Backend } from './backend';
+import { InstrumentRepo } from './services/ledger/instrument-repo';
 import { testBackend } from './backend-test';
 import { openLedger } from './db/open-ledger';
 import { EventBus } from './events';
@@ -55,7 +56,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const secrets = new FileSecretStore(opts.dataDir, opts.secretCipher ?? null);
   const credentials = new MerchantCredentialsStore(secrets);
   await credentials.load();
-  const backend = new Backend(opts.dataDir, () => settings.get(), () => credentials.get());
+  const instruments = new InstrumentRepo(db); // card/account details the backend reports (issue 10)
+  const backend = new Backend(opts.dataDir, () => settings.get(), () => credentials.get(), (orderId, i) => instruments.record(orderId, i));
   await backend.start();
 
   const storeRepo = new StoreRepo(db);
@@ -147,6 +149,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return payments.checkout(input);
     },
     getPayment: ({ id }) => payments.get(id),
+    getPaymentInstrument: ({ id }) => instruments.byPaymentId(id),
     recheckPayment: async ({ id }) => {
       await payments.recheck(id);
       return refunds.recheck(id);
@@ -163,7 +166,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     printReceipt: ({ paymentId, refundId }) => printer.printReceipt(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
     reprintReceipt: ({ paymentId, refundId }) => printer.reprint(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
     listPrintJobs: ({ paymentId, settlementDay }) => printer.jobs({ ...(paymentId ? { paymentId } : {}), ...(settlementDay ? { settlementDay } : {}) }),
-    retryPrintJob: ({ id }) => printer.retryJob(id),
+    retryPrintJob: ({ id, confirmed }) => printer.retryJob(id, { confirmed: confirmed === true }),
     testPrint: () => printer.testPrint(),
     getPrinterStatus: () => printer.status(),
     listSerialPorts: () => scanner.listPorts(),

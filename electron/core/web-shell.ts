@@ -12,7 +12,6 @@ import { CSP } from './csp';
 import type { EventBus } from './events';
 import type { Router } from './router';
 
-
 export interface WebShellOptions {
   router: Router;
   events: EventBus;
@@ -55,11 +54,14 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   };
 
   app.post<{ Params: { method: string } }>('/rpc/:method', async (req, reply) => {
+    reply.header('cache-control', 'no-store'); // answers carry ledger data: never kept by a cache
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!authorized(req, reply, bearer)) return reply;
     return opts.router.call(req.params.method, req.body ?? {});
   });
 
+  /** Open SSE streams: ended on close, or app.close() would wait for them forever. */
+  const streams = new Set<import('node:http').ServerResponse>();
   app.get<{ Querystring: { token?: string } }>('/events', (req, reply) => {
     if (!authorized(req, reply, req.query.token)) return reply;
     reply.hijack();
@@ -68,9 +70,11 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     res.write(': connected\n\n');
     const unsubscribe = opts.events.subscribe((ev) => res.write(`data: ${JSON.stringify(ev)}\n\n`));
     const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+    streams.add(res);
     req.raw.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      streams.delete(res);
     });
   });
 
@@ -87,7 +91,9 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     appUrl: `${url}/#token=${token}`,
     token,
     close: async () => {
-      await app.close();
+      const closing = app.close();
+      for (const res of streams) res.end(); // SSE clients reconnect elsewhere; the server can stop
+      await closing;
     },
   };
 }

@@ -167,12 +167,12 @@ export class Faults {
         case 'reset':
           return reset();
         case 'http_5xx':
-          throw new SimError(rule.status, 'INTERNAL', `injected fault: HTTP ${rule.status}`);
+          throw Object.assign(new SimError(rule.status, 'INTERNAL', `injected fault: HTTP ${rule.status}`), { injected: true });
         case 'garbage':
           return reply.status(200).type('application/json; charset=utf-8').send(GARBAGE);
         case 'code': {
           const b = BANK[rule.code!];
-          throw new SimError(b.status, b.code, `injected fault: ${rule.code}`, undefined, rule.code!);
+          throw Object.assign(new SimError(b.status, b.code, `injected fault: ${rule.code}`, undefined, rule.code!), { injected: true });
         }
       }
       if (failure) throw failure;

@@ -45,6 +45,10 @@ export const registerStoreSchema = z.object({
   store_address1: str(200),
   store_address2: str(200),
   post_no: optStr(5),
+  /** EXTENSION: proof on re-registration (or Authorization: SECRET_KEY / KakaoAK of the cid). */
+  cid_secret: optStr(64),
+  /** EXTENSION: the one-time enrollment code given at the first registration, instead of a key. */
+  enrollment_code: optStr(32),
 });
 export type RegisterStoreInput = z.output<typeof registerStoreSchema>;
 
@@ -84,7 +88,6 @@ export const readySchema = z.object({
    */
   phone_approval: z.preprocess(blankToUndefined, z.enum(['Y', 'N']).optional()),
 });
-export type ReadyInput = z.output<typeof readySchema>;
 
 /** POST /pay/success (결제 승인). EXTENSION: optional `tid`, which must match the order's tid. */
 export const approveSchema = z.object({
@@ -99,7 +102,6 @@ export const approveSchema = z.object({
   tid: optStr(20),
   cid_secret: optStr(64),
 });
-export type ApproveInput = z.output<typeof approveSchema>;
 
 /** GET /pay/status (EXTENSION, to resolve unknown outcomes): by order_id or by tid (or both, which must agree). */
 export const statusQuerySchema = z
@@ -110,7 +112,6 @@ export const statusQuerySchema = z
     cid_secret: optStr(64),
   })
   .refine((q) => q.order_id !== undefined || q.tid !== undefined, { message: 'order_id or tid is required', path: ['order_id'] });
-export type StatusQuery = z.output<typeof statusQuerySchema>;
 
 /**
  * POST /pay/cancel (EXTENSION: the OneQ Pay spec has no cancel). Full or partial; Kakao's field names

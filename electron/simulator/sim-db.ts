@@ -23,6 +23,8 @@ export interface StoreRow {
   category_cd: number;
   created_at: string;
   approved_at: string;
+  /** Set by the database (SELECT *); never on insert. */
+  enrollment_hash?: string | null;
 }
 
 export function migrateSimDb(db: Database.Database): void {
@@ -77,6 +79,10 @@ export class SimDb {
          VALUES (@cid, @business_no, @name, @phone, @address1, @address2, @post_no, @category_cd, @created_at, @approved_at, @created_at)`,
       )
       .run(s);
+  }
+  /** The SHA-256 (hex) of the store's current one-time enrollment code. */
+  setEnrollmentHash(cid: string, hash: string): void {
+    this.db.prepare('UPDATE stores SET enrollment_hash = ? WHERE cid = ?').run(hash, cid);
   }
   updateStoreProfile(cid: string, p: Pick<StoreRow, 'name' | 'phone' | 'address1' | 'address2' | 'post_no'>, now: string): void {
     this.db

@@ -531,6 +531,31 @@ export const en: Record<MessageKey, string> = {
   'csv.exporting': 'Exporting…',
   'csv.range': 'Saves the payments of {from} – {to} as a CSV file',
   'csv.done': '{rows} rows saved: {file}',
+  // issue 10: Kakao Pay API generation
+  'settings.backend.kakaoApi': 'Kakao Pay API generation',
+  'settings.backend.kakaoApi.open': 'Open API (current)',
+  'settings.backend.kakaoApi.legacy': 'Legacy API (kapi)',
+  // issue 10: card and account details
+  'instrument.cardIssuer': 'Card issuer',
+  'instrument.cardNumber': 'Card number',
+  'instrument.installment': 'Installments',
+  'instrument.approvalNo': 'Card approval no.',
+  'instrument.account': 'Account',
+  'instrument.lumpSum': 'Lump sum',
+  'instrument.months': '{n} months',
+  // issue 10: merchant enrollment code
+  'field.enrollmentCode': 'Enrollment code',
+  'field.enrollmentCode.placeholder': 'Only when re-registering (e.g. ABCD-EFGH-JKLM)',
+  'field.enrollmentCode.invalid': 'Letters, digits and dashes only.',
+  'onboarding.enrollmentCode': 'Enrollment code',
+  'onboarding.enrollmentCodeHint': 'Write it down now: it is not shown again. A terminal without the merchant key needs it to register this store again.',
+  // issue 10: receipts
+  'receipt.confirm.reprint': 'The receipt may already have come out. Check the paper first and print only if it did not. It prints marked [재발행] (reprint).',
+  'receipt.confirm.resend': 'The printer received this receipt and then stopped. Check the paper, throw away any partial slip, then print again.',
+  'receipt.confirm.printReprint': 'Print reprint',
+  'receipt.confirm.printAgain': 'Print again',
+  'receipt.confirm.cancel': "Don't print",
+  'receipt.mayHavePrinted': 'may have printed (check the paper)',
   // issue 12: catalog (menu, management, CSV, sales by product)
   ...menuEn,
 };

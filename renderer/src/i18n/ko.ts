@@ -530,6 +530,31 @@ export const ko = {
   'csv.exporting': '내보내는 중…',
   'csv.range': '{from} ~ {to} 거래를 CSV 파일로 저장합니다',
   'csv.done': '{rows}행 저장: {file}',
+  // issue 10: Kakao Pay API generation
+  'settings.backend.kakaoApi': 'Kakao Pay API 세대',
+  'settings.backend.kakaoApi.open': '오픈 API (현재)',
+  'settings.backend.kakaoApi.legacy': '기존 API (kapi)',
+  // issue 10: card and account details
+  'instrument.cardIssuer': '카드사',
+  'instrument.cardNumber': '카드번호',
+  'instrument.installment': '할부',
+  'instrument.approvalNo': '카드 승인번호',
+  'instrument.account': '계좌번호',
+  'instrument.lumpSum': '일시불',
+  'instrument.months': '{n}개월',
+  // issue 10: merchant enrollment code
+  'field.enrollmentCode': '등록 코드',
+  'field.enrollmentCode.placeholder': '재등록할 때만 (예: ABCD-EFGH-JKLM)',
+  'field.enrollmentCode.invalid': '영문, 숫자, -만 입력해 주세요.',
+  'onboarding.enrollmentCode': '등록 코드',
+  'onboarding.enrollmentCodeHint': '지금 적어 두세요. 다시 표시되지 않습니다. 키가 없는 다른 단말기에서 이 매장을 다시 등록할 때 필요합니다.',
+  // issue 10: receipts
+  'receipt.confirm.reprint': '영수증이 이미 나왔을 수 있습니다. 용지를 먼저 확인하세요. 나오지 않았을 때만 인쇄하세요. [재발행]으로 표시되어 인쇄됩니다.',
+  'receipt.confirm.resend': '프린터가 이 영수증을 받았다가 멈췄습니다. 용지를 확인하고, 남은 종이 조각은 버린 뒤 다시 인쇄하세요.',
+  'receipt.confirm.printReprint': '재발행 인쇄',
+  'receipt.confirm.printAgain': '다시 인쇄',
+  'receipt.confirm.cancel': '인쇄 안 함',
+  'receipt.mayHavePrinted': '나왔을 수 있음 (용지 확인)',
   // issue 12: catalog (menu, management, CSV, sales by product)
   ...menuKo,
 } as const;

@@ -100,21 +100,26 @@ export function validatePrinterForm(f: PrinterForm): { ok: true; value: PrinterS
 }
 
 // ── Backend ─────────────────────────────────────────────────────────────────────────────────────
-export { DIALECTS } from '../../../../shared/contract';
+export { DIALECTS, KAKAO_APIS } from '../../../../shared/contract';
+export type KakaoApi = (typeof import('../../../../shared/contract').KAKAO_APIS)[number];
 export const DIALECT_LABEL: Record<Dialect, string> = { oneqpay: 'OneQ Pay', kakaopay: 'Kakao Pay' };
 
 export interface BackendForm {
   mode: Settings['backend']['mode'];
   url: string;
   dialect: Dialect;
+  /** Kakao Pay API generation (issue 10). */
+  kakaoApi: KakaoApi;
 }
 
 export function backendForm(b: Settings['backend']): BackendForm {
-  return b.mode === 'remote' ? { mode: 'remote', url: b.url, dialect: b.dialect } : { mode: 'embedded', url: '', dialect: b.dialect };
+  const kakaoApi = b.kakaoApi ?? 'legacy';
+  return b.mode === 'remote' ? { mode: 'remote', url: b.url, dialect: b.dialect, kakaoApi } : { mode: 'embedded', url: '', dialect: b.dialect, kakaoApi };
 }
 
 export function validateBackendForm(f: BackendForm): { ok: true; value: Settings['backend'] } | { ok: false; urlError: MessageKey } {
-  const candidate = f.mode === 'remote' ? { mode: 'remote', url: f.url.trim(), dialect: f.dialect } : { mode: 'embedded', dialect: f.dialect };
+  const kakaoApi = f.dialect === 'kakaopay' ? { kakaoApi: f.kakaoApi } : {};
+  const candidate = f.mode === 'remote' ? { mode: 'remote', url: f.url.trim(), dialect: f.dialect, ...kakaoApi } : { mode: 'embedded', dialect: f.dialect, ...kakaoApi };
   const parsed = backendSettingsSchema.safeParse(candidate);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, urlError: 'settings.backend.urlInvalid' };
 }
