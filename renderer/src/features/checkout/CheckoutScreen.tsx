@@ -6,7 +6,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { AppInfo, Payment, ScanReceived } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 import { parseQrPayload } from '../../../../shared/domain/qr-payload';
-import { cartTotals } from '../../../../shared/domain/cart';
+import { cartTotals, type CartItem } from '../../../../shared/domain/cart';
+import { classifyScan } from '../../../../shared/domain/catalog/scan-code';
+import { MenuPanel } from '../menu/MenuPanel';
+import { useMenu } from '../menu/useMenu';
 import { Kbd } from '../../components/Kbd';
 import { customerDisplayUrl, pos, shell } from '../../api/pos';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
@@ -63,6 +66,9 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     else priceRef.current?.focus();
   }, [active, phase.kind, focusRequest, focusScan]);
 
+  // issue 12: the menu (tiles, search, options, product barcodes) adds catalog lines with their snapshot.
+  const menu = useMenu((item: CartItem) => setLines((ls) => addLine(ls, item, nextId.current++)), setError);
+
   usePaymentUpdates((p) => setPhase((ph) => (ph.kind === 'result' && ph.payment.id === p.id ? { kind: 'result', payment: newerPayment(ph.payment, p) } : ph)));
 
   const addEntry = () => {
@@ -82,6 +88,12 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
 
   async function pay(raw: string): Promise<void> {
     if (paying.current || phase.kind !== 'entry') return;
+    const scanned = classifyScan(raw);
+    if (scanned.kind === 'product') {
+      wedge.clear();
+      menu.scanned(scanned.code);
+      return;
+    }
     const problem = checkoutProblem(lines);
     if (problem) {
       setError(problem);
@@ -197,6 +209,12 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   // One scan path: wedge bursts, the webcam and the serial scanner (pushed by the core) all arrive here
   // as the same scan.received value, checked by the QR payload parser, repeats dropped.
   const onScanned = (scan: ScanReceived) => {
+    if (scan.barcode) {
+      if (paying.current || phase.kind !== 'entry') return;
+      wedge.clear();
+      menu.scanned(scan.barcode.code);
+      return;
+    }
     if (scan.error) {
       if (paying.current || phase.kind !== 'entry') return;
       setError(scan.error);
@@ -235,6 +253,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     <main className="screen checkout" hidden={!active} aria-busy={isPaying}>
       <BackendDownBanner appInfo={appInfo} />
       <div className="checkout__left">
+        <MenuPanel menu={menu} active={entryMode} disabled={isPaying} />
         <ItemEntry
           fields={entry}
           invalid={invalid}
