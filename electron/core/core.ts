@@ -22,6 +22,7 @@ import { ScannerService } from './services/scanner/scanner-service';
 import { SettingsService } from './services/settings/settings-service';
 import { StoreRepo } from './services/store/store-repo';
 import { StoreService } from './services/store/store-service';
+import { createCounter, type Counter } from './services/order/counter-routes';
 
 export interface CoreOptions {
   dataDir: string;
@@ -43,6 +44,8 @@ export interface Core {
   mpm: MpmService;
   display: DisplayService;
   secrets: SecretStore;
+  /** Orders, tenders, 현금영수증, drawer sessions (issue 13). */
+  counter: Counter;
   close(): Promise<void>;
 }
 
@@ -100,7 +103,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...(opts.lookupDelaysMs ? { retryDelaysMs: opts.lookupDelaysMs } : {}),
   });
   // Settle what a crash left open before new sales; the UI sees each outcome as payment.updated.
-  const recovery = Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()]).catch((e: unknown) => console.error('[payment] recovery failed', e));
+  // Issue 13: orders paid by tenders (cash, QR, split), 현금영수증, drawer sessions; recovered after the payments.
+  const counter = createCounter({
+    db,
+    events,
+    paymentRepo,
+    payments,
+    refunds,
+    printer,
+    storeRepo,
+    backendUrl: () => backend.url(),
+    timeoutMs: () => settings.get().paymentTimeoutMs,
+    printerSettings: () => settings.get().printer,
+    ...(opts.lookupDelaysMs ? { lookupDelaysMs: opts.lookupDelaysMs } : {}),
+  });
+  const recovery = Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()])
+    .then(() => counter.recover())
+    .catch((e: unknown) => console.error('[payment] recovery failed', e));
   events.subscribe((e) => {
     if (e.name !== 'payment.updated' || e.payload.status !== 'approved') return;
     if (autoPrint() && e.payload.refunds.length === 0) void printer.printReceipt(e.payload.id, { wait: false }).catch((err: unknown) => console.error('[printer] auto-print failed', err));
@@ -175,6 +194,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
     // Ledger: history, payment detail, settlement (일마감), CSV export (services/ledger/*).
     ...ledgerHandlers({ db, payments: paymentRepo, printer }),
+    ...counter.handlers,
   });
 
   return {
@@ -186,6 +206,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     mpm,
     display,
     secrets,
+    counter,
     async close() {
       mpm.close();
       display.close();

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError } from 'fastify';
 import { seedDemoCustomers } from './customers';
+import { registerCashReceiptRoutes } from './cash-receipt-routes';
 import { registerFaultRoutes } from './fault-routes';
 import { Faults, type FaultSpec } from './faults';
 import { kakaoErrorBody } from './kakaopay-format';
@@ -91,7 +92,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
 
   // The Kakao Pay dialect (/v1/…) answers errors in Kakao's shape; everything else in the simulator's.
   const send = (req: { url: string }, reply: import('fastify').FastifyReply, e: SimError) =>
-    reply.status(e.status).send(req.url.startsWith('/v1/') ? kakaoErrorBody(e) : e.body());
+    reply.status(e.status).send(req.url.startsWith('/v1/') && !req.url.startsWith('/v1/cash-receipts') ? kakaoErrorBody(e) : e.body());
   app.setErrorHandler((err: FastifyError | SimError, req, reply) => {
     if (err instanceof SimError) return send(req, reply, err);
     const status = err.statusCode ?? 500;
@@ -111,6 +112,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   registerKakaoPayPages(app, rules, () => url);
   registerOneqPhonePages(app, rules, () => url);
   registerWalletRoutes(app, rules);
+  registerCashReceiptRoutes(app, { db, faults, now });
   if (faults.enabled) registerFaultRoutes(app, faults);
 
   try {
