@@ -1,3 +1,4 @@
+import { enCash } from './en-cash';
 import type { MessageKey } from './ko';
 
 /** English: the same keys as ko.ts (the type makes a missing key a compile error). */
@@ -530,4 +531,6 @@ export const en: Record<MessageKey, string> = {
   'csv.exporting': 'Exporting…',
   'csv.range': 'Saves the payments of {from} – {to} as a CSV file',
   'csv.done': '{rows} rows saved: {file}',
+  // issue 13: cash, split tender, 현금영수증, drawer sessions
+  ...enCash,
 };

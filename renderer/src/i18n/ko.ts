@@ -1,3 +1,5 @@
+import { koCash } from './ko-cash';
+
 /** Korean, the primary language: every visible string of the renderer has its key here. */
 export const ko = {
   'app.title': 'QR 간편결제 POS',
@@ -528,6 +530,8 @@ export const ko = {
   'csv.exporting': '내보내는 중…',
   'csv.range': '{from} ~ {to} 거래를 CSV 파일로 저장합니다',
   'csv.done': '{rows}행 저장: {file}',
+  // issue 13: cash, split tender, 현금영수증, drawer sessions
+  ...koCash,
 } as const;
 
 export type MessageKey = keyof typeof ko;
