@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { DrawerDialog, type DrawerMode } from './DrawerDialog';
 import type { DrawerState } from '../../../../shared/contract-cash';
+import '../history/ledger.css';
+import '../tender/tender.css';
 
 export function DrawerBar({ state, mode, onMode }: { state: DrawerState | null; mode: DrawerMode | null; onMode: (m: DrawerMode | null) => void }) {
   const { t, krw } = useI18n();

@@ -15,6 +15,7 @@ import { Kbd } from '../../components/Kbd';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { changeFor, parseAmount, quickAmount } from './tender-form';
+import './tender.css';
 
 type CrPurpose = 'none' | CashReceiptRequest['purpose'];
 
