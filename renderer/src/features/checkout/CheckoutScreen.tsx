@@ -286,7 +286,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
         <ShortcutHints />
       </div>
       <div className="checkout__right">
-        <DrawerBar state={drawer.state} mode={drawerMode} onMode={setDrawerMode} />
+        <DrawerBar state={drawer.state} mode={drawerMode} onMode={(m) => (setDrawerMode(m), m === null && requestFocus('price'))} />
         <TotalsPanel lines={lines} />
         <div onFocus={() => setScanFocused(true)} onBlur={() => setScanFocused(false)}>
           <ScanPanel wedge={wedge} paying={isPaying} error={error} onPay={() => void pay(wedge.value)} />

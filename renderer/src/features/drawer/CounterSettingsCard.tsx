@@ -15,6 +15,7 @@ export function CounterSettingsCard() {
     void pos.getCounterSettings({}).then(setS, (e: unknown) => setError(errorCodeOf(e)));
   }, []);
   const save = (patch: Partial<CounterSettings>) => {
+    setS((cur) => (cur ? { ...cur, ...patch } : cur)); // shown at once; the saved value replaces it
     void pos.updateCounterSettings(patch).then(setS, (e: unknown) => setError(errorCodeOf(e)));
   };
   if (!s) return <ErrorText code={error} testId="counter-settings-error" />;
