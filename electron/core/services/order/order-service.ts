@@ -161,6 +161,10 @@ export class OrderService {
       for (const t of o.tenders) {
         if (t.kind === 'qr' && (t.status === 'approved' || t.status === 'pending' || t.status === 'unknown')) throw new PosError(t.status === 'approved' ? 'ORDER_VOID_QR_APPROVED' : 'PAYMENT_IN_PROGRESS', `tender ${t.id} is ${t.status}`);
       }
+      // the cash given back must be in the drawer (a paid-out since may have taken it): never below 0
+      const giveBack = o.tenders.filter((t) => t.kind === 'cash' && t.status === 'taken').reduce((n, t) => n + t.amount, 0);
+      const inDrawer = drawerFigures(repo.drawerEvents(o.sessionId)).expected;
+      if (giveBack > inDrawer) throw new PosError('CASH_AMOUNT_INVALID', `give back ${giveBack} > cash in the drawer ${inDrawer}`);
       for (const t of o.tenders) {
         if (t.kind !== 'cash' || t.status !== 'taken') continue;
         repo.transition('tender', t.id, 'returned', {}, 'order voided: cash given back');

@@ -164,7 +164,7 @@ function CloseForm({ session, onClose, onClosed }: { session: DrawerSession; onC
   return (
     <Dialog title={t('drawer.closeTitle')} testId="drawer-close-dialog" onClose={onClose} className="dialog--wide">
       <form onSubmit={submit} className="drawer-form">
-        <CountGrid counts={counts} onChange={setCounts} invalid={s.error === 'DRAWER_COUNT_INVALID'} />
+        <CountGrid counts={counts} onChange={(c) => (setCounts(c), s.setError(null))} invalid={s.error === 'DRAWER_COUNT_INVALID'} />
         <dl className="drawer-figures">
           <dt>{t('drawer.expected')}</dt>
           <dd className="num" data-testid="close-expected">

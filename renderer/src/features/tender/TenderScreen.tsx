@@ -54,6 +54,7 @@ export function TenderScreen({ order: initial, onDone, onBack, demoQr }: { order
     try {
       setOrder(await fn());
       if (field === 'qr') setQrText('');
+      if (field === 'cash') setReceived('');
     } catch (e) {
       setError({ code: errorCodeOf(e), field });
     } finally {
