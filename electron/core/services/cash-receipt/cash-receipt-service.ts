@@ -77,6 +77,8 @@ export class CashReceiptService {
 
   async recoverOnStart(): Promise<void> {
     for (const r of this.d.repo.openReceiptRows()) {
+      // a receipt recorded with the cash of an order still open is issued when the order completes
+      if (r.status === 'created' && this.d.repo.orderRow(r.order_id)?.status !== 'completed') continue;
       if (r.status === 'created') await this.issue(r.id);
       else await this.recheck(r.id).catch((e: unknown) => console.error('[cash-receipt] recovery failed', e));
     }
