@@ -71,6 +71,11 @@ export const ERROR_MESSAGES = {
   DAY_ALREADY_CLOSED: { ko: '이미 마감한 날입니다. 마감 내역은 바꿀 수 없습니다.', en: 'This day is already closed. A closed report cannot change.' },
   DAY_CLOSE_WARNINGS: { ko: '확인이 필요한 거래나 인쇄되지 않은 영수증이 있습니다. 확인한 뒤 다시 마감해 주세요.', en: 'Some payments still need checking or receipts did not print. Review them, then close again.' },
   DAY_NOT_STARTED: { ko: '아직 오지 않은 날은 마감할 수 없습니다.', en: 'A day that has not started cannot be closed.' },
+  // issue 10: receipts
+  PRINT_CONFIRM_REQUIRED: {
+    ko: '이 영수증은 이미 프린터에 전달되었습니다. 용지를 확인한 뒤 다시 인쇄를 확인해 주세요.',
+    en: 'This receipt already reached the printer. Check the paper, then confirm printing again.',
+  },
   // issue 13: cash, split tender, 현금영수증, drawer sessions
   ILLEGAL_TRANSITION: { ko: '지금 상태에서는 할 수 없는 처리입니다. 기록은 그대로입니다.', en: 'Not allowed in the current state. Records are unchanged.' },
   ORDER_NOT_FOUND: { ko: '주문을 찾을 수 없습니다.', en: 'Order not found.' },
