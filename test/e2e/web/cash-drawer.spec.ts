@@ -176,6 +176,12 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
   expect(drawer.lastClosed!.overShort).toBe(-1000);
   expect((await rpc<Order[]>(page, 'listSessionOrders', { sessionId: 2 })).map((o) => o.total)).toEqual([1000]);
   expect((await rpc<Order[]>(page, 'listSessionOrders', { sessionId: 1 })).map((o) => o.total)).toEqual([4500, 23500, 12000, 120000]);
+  // 일마감: the 정산 screen sums the day's sessions (cash 140,000 + 1,000; QR 20,000; −1,000 short)
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByTestId('drawer-day-summary')).toHaveAttribute('data-cash', '141000');
+  await expect(page.getByTestId('drawer-day-summary')).toHaveAttribute('data-qr', '20000');
+  await expect(page.getByTestId('drawer-day-summary')).toHaveAttribute('data-over-short', '-1000');
+  await shot(page, 'cash-08-day-close-sessions-1024');
 });
 
 test('the tender screen and the close dialog fit 1024×768 and 1280×800 in ko and en', async ({ page, shell }) => {

@@ -21,6 +21,7 @@ import { CloseDayDialog } from './CloseDayDialog';
 import { SettlementFigures } from './SettlementFigures';
 import { SettlementWarnings } from './SettlementWarnings';
 import '../history/ledger.css';
+import { DrawerDaySummary } from '../drawer/DrawerDaySummary';
 
 export function SettlementScreen() {
   const { t, krw } = useI18n();
@@ -151,6 +152,7 @@ export function SettlementScreen() {
               </p>
             )}
             <SettlementFigures settlement={settlement} />
+            <DrawerDaySummary day={day} />
             <SettlementWarnings report={settlement.report} frozen={!!closed} />
           </div>
           <aside className="settlement__side" aria-label={t('settlement.receipt')}>
