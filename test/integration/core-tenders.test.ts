@@ -133,6 +133,31 @@ describe.each(['oneqpay', 'kakaopay'] as const)('tenders in the %s dialect', (di
     expect(done.tenders[1]).toMatchObject({ amount: 3500, change: 1500 });
   });
 
+  it('refunds go back per tender: part of the QR part through the cancel API, part of the cash from the drawer', async () => {
+    await ok('openDrawer', { float: 10_000 });
+    const c = await newCustomer(100_000);
+    const o = await ok<Order>('createOrder', { items: items(23_500) });
+    await ok('addCashTender', { orderId: o.id, amount: 3500, received: 3500 });
+    const done = await ok<Order>('addQrTender', { orderId: o.id, qrText: await qrOf(c) });
+    const [cash, qr] = done.tenders;
+    expect(await refused('refundTender', { tenderId: qr!.id, amount: 20_001 })).toBe('REFUND_EXCEEDS_TENDER');
+    const afterQr = await ok<Order>('refundTender', { tenderId: qr!.id, amount: 5000 });
+    expect(afterQr.tenders[1]).toMatchObject({ refunded: 5000, refundable: 15_000 });
+    expect(core.payments.findByOrderId(qr!.paymentOrderId!)).toMatchObject({ refundedAmount: 5000 });
+    const afterCash = await ok<Order>('refundTender', { tenderId: cash!.id, amount: 1500 });
+    expect(afterCash.tenders[0]).toMatchObject({ refunded: 1500, refundable: 2000 });
+    const d = await ok<DrawerState>('getDrawer');
+    expect(d.current!.report).toMatchObject({ cashSales: 3500, cashRefunds: 1500, expected: 12_000, refunds: { cash: 1500, qr: 5000, count: 2 } });
+  });
+
+  it('a 면세사업자 sells everything 면세 (no 부가세)', async () => {
+    await ok('updateCounterSettings', { taxType: '면세' });
+    await ok('openDrawer', { float: 0 });
+    const o = await ok<Order>('createOrder', { items: items(11_000) });
+    expect(o).toMatchObject({ taxFree: 11_000, vat: 0, supply: 0 });
+    expect(o.items.every((it) => it.taxFree)).toBe(true);
+  });
+
   it('void gives the cash back (recorded) when the QR part was declined', async () => {
     await ok('openDrawer', { float: 10_000 });
     const poor = await newCustomer(10);

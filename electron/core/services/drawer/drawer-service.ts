@@ -19,7 +19,7 @@ export interface DrawerServiceDeps {
   events: EventBus;
   /** Payments not final (any flow): a session cannot close over them. */
   openPayments: () => { orderId: string; status: string }[];
-  /** QR refunds confirmed in [fromIso, toIso): amount and count. */
+  /** QR refunds asked for in [fromIso, toIso) and confirmed: amount and count. */
   qrRefundsBetween: (fromIso: string, toIso: string) => { amount: number; count: number };
   onClosed: (s: DrawerSession) => void;
   now?: () => Date;

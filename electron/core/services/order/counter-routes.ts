@@ -101,8 +101,9 @@ export function createCounter(d: CounterDeps): Counter {
     repo,
     events: d.events,
     openPayments: () => d.paymentRepo.listNonFinal().map((p) => ({ orderId: p.orderId, status: p.status })),
+    // by when the cancel was asked for (our clock, committed first): the backend's cancel time has whole seconds only
     qrRefundsBetween: (from, to) => {
-      const r = d.db.prepare("SELECT IFNULL(SUM(amount), 0) AS amount, COUNT(*) AS count FROM refunds WHERE status = 'cancelled' AND cancelled_at >= ? AND cancelled_at < ?").get(from, to) as { amount: number; count: number };
+      const r = d.db.prepare("SELECT IFNULL(SUM(amount), 0) AS amount, COUNT(*) AS count FROM refunds WHERE status = 'cancelled' AND created_at >= ? AND created_at < ?").get(from, to) as { amount: number; count: number };
       return r;
     },
     onClosed: (s) => void d.printer.printInput(drawerInput(s.id, false), { wait: false }).catch((e: unknown) => console.error('[drawer] close report print failed', e)),
