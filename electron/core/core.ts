@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { Backend } from './backend';
+import { InstrumentRepo } from './services/ledger/instrument-repo';
 import { testBackend } from './backend-test';
 import { openLedger } from './db/open-ledger';
 import { EventBus } from './events';
@@ -56,7 +57,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const secrets = new FileSecretStore(opts.dataDir, opts.secretCipher ?? null);
   const credentials = new MerchantCredentialsStore(secrets);
   await credentials.load();
-  const backend = new Backend(opts.dataDir, () => settings.get(), () => credentials.get());
+  const instruments = new InstrumentRepo(db); // card/account details the backend reports (issue 10)
+  const backend = new Backend(opts.dataDir, () => settings.get(), () => credentials.get(), (orderId, i) => instruments.record(orderId, i));
   await backend.start();
 
   const storeRepo = new StoreRepo(db);
@@ -102,7 +104,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     ...(opts.lookupDelaysMs ? { retryDelaysMs: opts.lookupDelaysMs } : {}),
   });
-  // Settle what a crash left open before new sales; the UI sees each outcome as payment.updated.
   // Issue 13: orders paid by tenders (cash, QR, split), 현금영수증, drawer sessions; recovered after the payments.
   const counter = createCounter({
     db,
@@ -117,9 +118,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     printerSettings: () => settings.get().printer,
     ...(opts.lookupDelaysMs ? { lookupDelaysMs: opts.lookupDelaysMs } : {}),
   });
-  const recovery = Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()])
+  // Settle what a crash left open, in the background; the UI sees each outcome as payment.updated, and
+  // getAppInfo().recovery lists what is still being checked. New sales are refused only while one is open.
+  // Then the counter's orders, tenders and 현금영수증 (issue 13).
+  void Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()])
     .then(() => counter.recover())
     .catch((e: unknown) => console.error('[payment] recovery failed', e));
+  // The Kakao dialect needs a merchant key once the store is registered.
+  const needsKey = () => settings.get().backend.dialect === 'kakaopay' && store.get() !== null;
+  const healthOf = () => ({ secrets: credentials.health(needsKey()), recovery: { checking: payments.recovering() } });
   events.subscribe((e) => {
     if (e.name !== 'payment.updated' || e.payload.status !== 'approved') return;
     if (autoPrint() && e.payload.refunds.length === 0) void printer.printReceipt(e.payload.id, { wait: false }).catch((err: unknown) => console.error('[printer] auto-print failed', err));
@@ -145,7 +152,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       } catch {
         /* simulator not running */
       }
-      return { version: opts.version, shell: opts.shell, backend: { mode, url, reachable: url !== '' && (await backend.reachable()) }, dataDir: opts.dataDir };
+      const reachable = url !== '' && (await backend.reachable());
+      return { version: opts.version, shell: opts.shell, backend: { mode, url, reachable }, dataDir: opts.dataDir, ...healthOf() };
     },
     getSettings: () => settings.get(),
     updateSettings: async (patch) => {
@@ -155,22 +163,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     getStore: () => store.get(),
     registerStore: (input) => store.register(input),
-    checkout: async (input) => {
-      await recovery;
-      return payments.checkout(input);
-    },
+    // Never waits for the start-up recovery: refused at once only while a payment is still open (createIfNoneOpen).
+    checkout: (input) => payments.checkout(input),
     getPayment: ({ id }) => payments.get(id),
+    getPaymentInstrument: ({ id }) => instruments.byPaymentId(id),
     recheckPayment: async ({ id }) => {
       await payments.recheck(id);
       return refunds.recheck(id);
     },
     listPayments: ({ day }) => payments.listDay(day),
     issueDemoQr: () => backend.issueDemoQr(),
-    refundPayment: async (input) => {
-      await recovery;
-      return refunds.refund(input);
-    },
-    getCredentialsStatus: () => credentials.status(),
+    refundPayment: (input) => refunds.refund(input),
+    getCredentialsStatus: () => credentials.status(needsKey()),
     setCredentials: (input) => credentials.set(input),
     getReceiptPreview: ({ paymentId, refundId, copy }) => printer.preview(paymentId, { ...(copy ? { copy } : {}), ...(refundId ? { refundId } : {}) }),
     printReceipt: ({ paymentId, refundId }) => printer.printReceipt(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
@@ -187,10 +191,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     // ── issue 7: customer display and merchant-presented QR ──
     getDisplayState: () => display.get(),
     setDisplayState: (input) => display.fromCashier(input),
-    startMpmPayment: async ({ items }) => {
-      await recovery;
-      return mpm.start(items);
-    },
+    startMpmPayment: ({ items }) => mpm.start(items),
     cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
     // Ledger: history, payment detail, settlement (일마감), CSV export (services/ledger/*).
     ...ledgerHandlers({ db, payments: paymentRepo, printer }),

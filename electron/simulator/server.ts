@@ -9,8 +9,9 @@ import Fastify, { type FastifyError } from 'fastify';
 import { seedDemoCustomers } from './customers';
 import { registerCashReceiptRoutes } from './cash-receipt-routes';
 import { registerFaultRoutes } from './fault-routes';
+import { checkHostAndOrigin, GUARDED } from './host-guard';
 import { Faults, type FaultSpec } from './faults';
-import { kakaoErrorBody } from './kakaopay-format';
+import { isKakaoPath, kakaoError } from './kakaopay-format';
 import { registerKakaoPayPages } from './kakaopay-pages';
 import { registerKakaoPayRoutes } from './kakaopay-routes';
 import { registerOneqPhonePages } from './oneqpay-phone-pages';
@@ -90,9 +91,13 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const app = Fastify({ logger, bodyLimit: 64 * 1024 });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
 
-  // The Kakao Pay dialect (/v1/…) answers errors in Kakao's shape; everything else in the simulator's.
-  const send = (req: { url: string }, reply: import('fastify').FastifyReply, e: SimError) =>
-    reply.status(e.status).send(req.url.startsWith('/v1/') && !req.url.startsWith('/v1/cash-receipts') ? kakaoErrorBody(e) : e.body());
+  // The Kakao Pay dialect (/v1/…, /online/v1/…) answers errors in Kakao's shape and statuses; everything else in the simulator's.
+  const send = (req: { url: string }, reply: import('fastify').FastifyReply, e: SimError) => {
+    // 현금영수증 (/v1/cash-receipts, Toss Payments-style) answer in the simulator's { code, message } shape
+    if (!isKakaoPath(req.url) || req.url.startsWith('/v1/cash-receipts')) return reply.status(e.status).send(e.body());
+    const k = kakaoError(e);
+    return reply.status(k.status).send(k.body);
+  };
   app.setErrorHandler((err: FastifyError | SimError, req, reply) => {
     if (err instanceof SimError) return send(req, reply, err);
     const status = err.statusCode ?? 500;
@@ -104,7 +109,18 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     req.log.error({ err }, 'simulator bug');
     return send(req, reply, new SimError(500, 'INTERNAL', 'simulator error'));
   });
+  // Group commit (issue 15): no answer leaves before the changes it reports are durable.
+  app.addHook('onSend', async (_req, _reply, payload) => {
+    await db.durable();
+    return payload;
+  });
   app.setNotFoundHandler((req, reply) => send(req, reply, new SimError(404, 'UNKNOWN_METHOD', `no route ${req.method} ${req.url.split('?')[0]}`)));
+
+  // Admin and wallet API: Host and Origin must be this server's own (host-guard.ts).
+  let boundPort = 0;
+  app.addHook('onRequest', async (req) => {
+    if (GUARDED(req.url.split('?')[0]!)) checkHostAndOrigin(req, boundPort);
+  });
 
   app.get('/health', faults.wrap(async () => ({ ok: true })));
   registerOneqPayRoutes(app, { rules, faults, fallbackBase: () => url, requireMerchantAuth: opts.requireMerchantAuth ?? false });
@@ -123,6 +139,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   }
   const addr = app.server.address();
   const port = addr && typeof addr === 'object' ? addr.port : (opts.port ?? 0);
+  boundPort = port;
   url = `http://${urlHost(host)}:${port}`;
 
   let closing: Promise<void> | null = null;

@@ -71,10 +71,26 @@ export const ERROR_MESSAGES = {
   DAY_ALREADY_CLOSED: { ko: '이미 마감한 날입니다. 마감 내역은 바꿀 수 없습니다.', en: 'This day is already closed. A closed report cannot change.' },
   DAY_CLOSE_WARNINGS: { ko: '확인이 필요한 거래나 인쇄되지 않은 영수증이 있습니다. 확인한 뒤 다시 마감해 주세요.', en: 'Some payments still need checking or receipts did not print. Review them, then close again.' },
   DAY_NOT_STARTED: { ko: '아직 오지 않은 날은 마감할 수 없습니다.', en: 'A day that has not started cannot be closed.' },
+  // issue 10: approval cross-check
+  APPROVAL_MISMATCH: {
+    ko: '결제 서버가 이 주문과 다른 승인(금액·주문번호·거래번호·가맹점)을 보냈습니다. 승인으로 기록하지 않았습니다. 결제 서버(관리자 화면)에서 해당 거래를 취소하거나, 다시 확인해 주세요.',
+    en: 'The payment server approved something other than this order (amount, order id, tid or merchant). It was not recorded as approved. Cancel that transaction at the payment server (its admin page), or check again.',
+  },
   // issue 10: receipts
   PRINT_CONFIRM_REQUIRED: {
     ko: '이 영수증은 이미 프린터에 전달되었습니다. 용지를 확인한 뒤 다시 인쇄를 확인해 주세요.',
     en: 'This receipt already reached the printer. Check the paper, then confirm printing again.',
+  },
+  // issue 11: the entry row and the cart, said where the cashier looks
+  PRICE_NOT_NUMBER: { ko: '단가는 숫자로만 입력해 주세요 (예: 4500).', en: 'Type the price in digits only (e.g. 4500).' },
+  PRICE_ZERO: { ko: '0원 상품은 담을 수 없습니다. 단가를 입력해 주세요.', en: 'A ₩0 item cannot be added. Type its price.' },
+  PRICE_TOO_HIGH: { ko: '단가는 1억원(100,000,000원)까지 입력할 수 있습니다.', en: 'A price can be at most ₩100,000,000.' },
+  QTY_INVALID: { ko: '수량은 1부터 999까지 입력해 주세요.', en: 'Quantity must be from 1 to 999.' },
+  CART_OVER_LIMIT: { ko: '합계가 1억원을 넘어 한 번에 결제할 수 없습니다. 상품을 빼거나 나누어 결제해 주세요.', en: 'The total is over ₩100,000,000, the most one payment can be. Remove items or split the sale.' },
+  // issue 11: web shell access
+  WEB_ACCESS_MISSING: {
+    ko: '이 브라우저에는 아직 접속 권한이 없습니다. 단말기에서 npm run start:web 을 실행했을 때 출력된 주소(http://127.0.0.1:…/#token=…)를 이 브라우저에서 여세요. 단말기 프로그램을 다시 시작했다면 새로 출력된 주소가 필요합니다.',
+    en: 'This browser has no access yet. Open the address that npm run start:web printed (http://127.0.0.1:…/#token=…) in this browser. After a restart of the terminal program, use the newly printed address.',
   },
   // issue 13: cash, split tender, 현금영수증, drawer sessions
   ILLEGAL_TRANSITION: { ko: '지금 상태에서는 할 수 없는 처리입니다. 기록은 그대로입니다.', en: 'Not allowed in the current state. Records are unchanged.' },

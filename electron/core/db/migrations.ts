@@ -211,6 +211,21 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX print_jobs_settlement ON print_jobs (settlement_day) WHERE settlement_day IS NOT NULL;
   CREATE INDEX print_jobs_status ON print_jobs (status);
   `,
+  // issue 10: what the backend told about the card or account (Kakao's card_info), one row per order;
+  // masked numbers only (a BIN and '*', a masked account), never a full number.
+  `
+  CREATE TABLE payment_instruments (
+    order_id          TEXT PRIMARY KEY,
+    card_issuer       TEXT,
+    card_purchaser    TEXT,
+    card_masked       TEXT CHECK (card_masked IS NULL OR card_masked GLOB '*[*]*'),
+    card_type         TEXT,
+    install_month     INTEGER CHECK (install_month IS NULL OR install_month BETWEEN 0 AND 36),
+    card_approval_no  TEXT,
+    account_masked    TEXT CHECK (account_masked IS NULL OR account_masked GLOB '*[*]*'),
+    recorded_at       TEXT NOT NULL
+  );
+  `,
   // issue 13: drawer sessions (개점/마감) and their cash events, orders paid by tenders (cash, QR, split),
   // 현금영수증, counter settings (과세 유형, 의무발행업종); print jobs gain the drawer close report.
   `

@@ -15,6 +15,15 @@ export function RegisteredCard({ store, onStart }: { store: StoreProfile; onStar
         </strong>
       </div>
       <p className="muted">{t('onboarding.cidHint')}</p>
+      {store.enrollmentCode && (
+        <div className="registered__enroll" role="note">
+          <span>{t('onboarding.enrollmentCode')}</span>
+          <strong className="mono" data-testid="issued-enrollment-code">
+            {store.enrollmentCode}
+          </strong>
+          <p>{t('onboarding.enrollmentCodeHint')}</p>
+        </div>
+      )}
       <button type="button" className="btn btn--primary btn--big" data-testid="go-checkout" autoFocus onClick={onStart}>
         {t('onboarding.start')}
       </button>

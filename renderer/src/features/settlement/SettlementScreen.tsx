@@ -156,7 +156,7 @@ export function SettlementScreen() {
             <SettlementWarnings report={settlement.report} frozen={!!closed} />
           </div>
           <aside className="settlement__side" aria-label={t('settlement.receipt')}>
-            {preview ? <ReceiptPaper columns={preview.columns} lines={preview.text} label={t('settlement.preview', { columns: preview.columns })} /> : <div className="receipt-paper receipt-paper--loading muted">{t('app.loading')}</div>}
+            {preview ? <ReceiptPaper columns={preview.columns} lines={preview.text} codes={preview.codes} label={t('settlement.preview', { columns: preview.columns })} /> : <div className="receipt-paper receipt-paper--loading muted">{t('app.loading')}</div>}
             {noPrinter ? (
               <p className="receipt-panel__noprinter" data-testid="printer-not-configured" role="status">
                 {t('receipt.noPrinter')}

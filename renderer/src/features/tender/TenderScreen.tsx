@@ -158,7 +158,7 @@ export function TenderScreen({ order: initial, onDone, onBack, demoQr }: { order
             </p>
           )}
           {lastCash && order.status === 'completed' && <p className="muted">{t('tender.printing')}</p>}
-          <button type="button" className="btn btn--primary btn--big" data-testid="tender-new-sale" onClick={onDone}>
+          <button type="button" className="btn btn--primary btn--big" data-testid="tender-new-sale" onClick={() => onDone()}>
             {t('tender.newSale')}
           </button>
         </section>
