@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { instrumentMethods } from './contract-instrument';
 import { recoveryStatusSchema, secretsHealthSchema } from './contract-health';
 import { cartItemSchema } from './domain/cart';
+import { catalogMethods, scanBarcodeSchema } from './contract-catalog';
 import { isValidBusinessNumber, normalizeBusinessNumber } from './domain/business-number';
 import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors';
 import { QR_MAX_INPUT } from './domain/qr-payload';
@@ -293,6 +294,8 @@ export const scanReceivedSchema = z.object({
   text: z.string().max(QR_MAX_INPUT),
   error: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).nullable(),
   at: isoUtc,
+  /** issue 12: not a payment QR but a product code (EAN/UPC with a valid check digit, or Code 128) to look up. */
+  barcode: scanBarcodeSchema.nullable().optional(),
 });
 export type ScanReceived = z.infer<typeof scanReceivedSchema>;
 
@@ -671,6 +674,7 @@ export const methods = {
   ...customerSideMethods,
 
   ...ledgerMethods,
+  ...catalogMethods,
   ...instrumentMethods,
 
   ...cashMethods,

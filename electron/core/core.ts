@@ -18,6 +18,8 @@ import { RefundService } from './services/payment/refund-service';
 import { MerchantCredentialsStore } from './secrets/merchant-credentials';
 import { FileSecretStore, type SecretCipher, type SecretStore } from './secrets/secret-store';
 import { ledgerHandlers } from './services/ledger/ledger-routes';
+import { catalogHandlers, checkSaleLines } from './services/catalog/catalog-routes';
+import { CatalogRepo } from './services/catalog/catalog-repo';
 import { PrinterService } from './services/printer/printer-service';
 import { ScannerService } from './services/scanner/scanner-service';
 import { SettingsService } from './services/settings/settings-service';
@@ -143,6 +145,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     getAnalytics: (period) => analytics.get(period),
   };
 
+  // Catalog (issue 12): menu, barcodes, CSV, sales by product; a checkout's catalog lines are checked against it.
+  const catalog = new CatalogRepo(db);
+
   const router = createRouter({
     getAppInfo: async () => {
       const mode = settings.get().backend.mode;
@@ -164,7 +169,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     getStore: () => store.get(),
     registerStore: (input) => store.register(input),
     // Never waits for the start-up recovery: refused at once only while a payment is still open (createIfNoneOpen).
-    checkout: (input) => payments.checkout(input),
+    checkout: async (input) => {
+      checkSaleLines(catalog, input.items);
+      return payments.checkout(input);
+    },
     getPayment: ({ id }) => payments.get(id),
     getPaymentInstrument: ({ id }) => instruments.byPaymentId(id),
     recheckPayment: async ({ id }) => {
@@ -191,10 +199,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     // ── issue 7: customer display and merchant-presented QR ──
     getDisplayState: () => display.get(),
     setDisplayState: (input) => display.fromCashier(input),
-    startMpmPayment: ({ items }) => mpm.start(items),
+    startMpmPayment: async ({ items }) => {
+      checkSaleLines(catalog, items);
+      return mpm.start(items);
+    },
     cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
     // Ledger: history, payment detail, settlement (일마감), CSV export (services/ledger/*).
     ...ledgerHandlers({ db, payments: paymentRepo, printer }),
+    ...catalogHandlers(db, catalog),
     ...counter.handlers,
   });
 

@@ -226,6 +226,40 @@ export const MIGRATIONS: readonly string[] = [
     recorded_at       TEXT NOT NULL
   );
   `,
+  // issue 12: the catalog (services/catalog/*): categories → products (options as a zod-checked JSON list of
+  //   option groups) → barcodes, one product per code (the UNIQUE key refuses a duplicate across products).
+  //   Archived rows stay: old sales keep their own snapshot in payments.items_json and may still name them.
+  `
+  CREATE TABLE catalog_categories (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    color       TEXT NOT NULL,
+    sort_order  INTEGER NOT NULL DEFAULT 0,
+    archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE TABLE catalog_products (
+    id            INTEGER PRIMARY KEY,
+    category_id   INTEGER REFERENCES catalog_categories (id),
+    name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+    alias         TEXT NOT NULL DEFAULT '',
+    price         INTEGER NOT NULL CHECK (price BETWEEN 1 AND 100000000),
+    tax_free      INTEGER NOT NULL DEFAULT 0 CHECK (tax_free IN (0, 1)),
+    sold_out      INTEGER NOT NULL DEFAULT 0 CHECK (sold_out IN (0, 1)),
+    archived      INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    sort_order    INTEGER NOT NULL DEFAULT 0,
+    options_json  TEXT NOT NULL DEFAULT '[]',
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+  );
+  CREATE INDEX catalog_products_category ON catalog_products (category_id, sort_order);
+  CREATE TABLE catalog_barcodes (
+    code        TEXT PRIMARY KEY,
+    product_id  INTEGER NOT NULL REFERENCES catalog_products (id)
+  );
+  CREATE INDEX catalog_barcodes_product ON catalog_barcodes (product_id);
+  `,
   // issue 13: drawer sessions (개점/마감) and their cash events, orders paid by tenders (cash, QR, split),
   // 현금영수증, counter settings (과세 유형, 의무발행업종); print jobs gain the drawer close report.
   `

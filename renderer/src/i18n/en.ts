@@ -1,5 +1,6 @@
 import { enCash } from './en-cash';
 import type { MessageKey } from './ko';
+import { menuEn } from './menu-en';
 
 /** English: the same keys as ko.ts (the type makes a missing key a compile error). */
 export const en: Record<MessageKey, string> = {
@@ -591,6 +592,8 @@ export const en: Record<MessageKey, string> = {
   'settings.printer.noneHint': 'Choose a connection and save to print receipts.',
   'settings.credentials.keptInFile': 'The keys are kept in this computer\'s data folder, readable only by this user.',
   'settings.credentials.keptEncrypted': 'The keys are kept encrypted by this computer\'s secure storage.',
+  // issue 12: catalog (menu, management, CSV, sales by product)
+  ...menuEn,
   // issue 13: cash, split tender, 현금영수증, drawer sessions
   ...enCash,
 };

@@ -1,6 +1,8 @@
 import { koCash } from './ko-cash';
 
 /** Korean, the primary language: every visible string of the renderer has its key here. */
+import { menuKo } from './menu-ko';
+
 export const ko = {
   'app.title': 'QR 간편결제 POS',
   'app.loading': '불러오는 중…',
@@ -590,6 +592,8 @@ export const ko = {
   'settings.printer.noneHint': '연결 방식을 고르고 저장하면 영수증을 인쇄합니다.',
   'settings.credentials.keptInFile': '키는 이 컴퓨터의 데이터 폴더에 이 사용자만 읽을 수 있게 보관됩니다.',
   'settings.credentials.keptEncrypted': '키는 이 컴퓨터의 보안 저장소로 암호화해 보관됩니다.',
+  // issue 12: catalog (menu, management, CSV, sales by product)
+  ...menuKo,
   // issue 13: cash, split tender, 현금영수증, drawer sessions
   ...koCash,
 } as const;

@@ -40,9 +40,9 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
   const settings = await rpc<{ printer: Record<string, unknown> }>(page, 'getSettings');
   await rpc(page, 'updateSettings', { printer: { ...settings.printer, transport: { kind: 'tcp', host: '127.0.0.1', port: emu.port }, columns: 42, autoPrint: true } });
 
-  // 1. a sale needs a session: F6 offers 개점; the float is typed
+  // 1. a sale needs a session: F8 offers 개점; the float is typed
   await ringUp(page, [4500]);
-  await page.keyboard.press('F6');
+  await page.keyboard.press('F8');
   await expect(page.getByTestId('drawer-open-dialog')).toBeVisible();
   await expect(page.getByTestId('float-total')).toBeFocused();
   await page.keyboard.type('-5000');
@@ -54,7 +54,7 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
   await expect(page.getByTestId('drawer-state')).toContainText('50,000');
 
   // 2. cash sale with change
-  await page.keyboard.press('F6');
+  await page.keyboard.press('F8');
   await expect(page.getByTestId('tender-screen')).toBeVisible();
   await expect(page.getByTestId('cash-received')).toBeFocused();
   await page.keyboard.type('4000');
@@ -74,7 +74,7 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
 
   // 3. split: 23,500원 = 3,500원 cash + 20,000원 QR
   await ringUp(page, [23500]);
-  await page.keyboard.press('F6');
+  await page.keyboard.press('F8');
   await page.getByTestId('cash-amount').fill('3500');
   await page.getByTestId('quick-exact').click();
   await expect(page.getByTestId('cash-received')).toHaveValue('3500');
@@ -91,7 +91,7 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
 
   // 4. 현금영수증 by phone number (a bad number first)
   await ringUp(page, [12000]);
-  await page.keyboard.press('F6');
+  await page.keyboard.press('F8');
   await page.getByTestId('cr-purpose').selectOption('소득공제');
   await page.getByTestId('cr-identity').fill('02-123-4567');
   await page.getByTestId('quick-exact').click();
@@ -108,7 +108,7 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
   await page.getByTestId('cr-mandatory').check();
   await expect(page.getByTestId('cr-mandatory')).toBeChecked();
   await ringUp(page, [120000]);
-  await page.keyboard.press('F6');
+  await page.keyboard.press('F8');
   await page.getByTestId('quick-50k').click();
   await expect(page.getByTestId('cash-received')).toHaveValue('150000');
   await page.getByTestId('cash-submit').click();
@@ -162,12 +162,12 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
 
   // 8. a sale after the close needs the next session and lands in it
   await ringUp(page, [1000]);
-  await page.keyboard.press('F6');
+  await page.keyboard.press('F8');
   await expect(page.getByTestId('drawer-open-dialog')).toBeVisible();
   await page.getByTestId('float-total').fill('166000');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('drawer-state')).toContainText('#2');
-  await page.keyboard.press('F6');
+  await page.keyboard.press('F8');
   await page.getByTestId('quick-exact').click();
   await page.getByTestId('cash-submit').click();
   await expect(page.getByTestId('tender-screen')).toHaveAttribute('data-order-status', 'completed');
@@ -198,7 +198,7 @@ test('the tender screen and the close dialog fit 1024×768 and 1280×800 in ko a
       await page.setViewportSize({ width: w, height: h });
       await page.reload();
       await ringUp(page, [23500, 1200]);
-      await page.keyboard.press('F6');
+      await page.keyboard.press('F8');
       await expect(page.getByTestId('tender-screen')).toBeVisible();
       await page.getByTestId('cr-purpose').selectOption('소득공제');
       await page.getByTestId('cash-amount').fill('4700');

@@ -6,7 +6,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { AppInfo, Payment, ScanReceived } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 import { parseQrPayload } from '../../../../shared/domain/qr-payload';
-import { cartTotals } from '../../../../shared/domain/cart';
+import { cartTotals, type CartItem } from '../../../../shared/domain/cart';
+import { classifyScan } from '../../../../shared/domain/catalog/scan-code';
+import { MenuPanel } from '../menu/MenuPanel';
+import { useMenu } from '../menu/useMenu';
 import { Kbd } from '../../components/Kbd';
 import { customerDisplayUrl, pos, shell } from '../../api/pos';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
@@ -67,6 +70,9 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     else priceRef.current?.focus();
   }, [active, phase.kind, focusRequest, focusScan]);
 
+  // issue 12: the menu (tiles, search, options, product barcodes) adds catalog lines with their snapshot.
+  const menu = useMenu((item: CartItem) => setLines((ls) => addLine(ls, item, nextId.current++)), setError);
+
   usePaymentUpdates((p) => setPhase((ph) => (ph.kind === 'result' && ph.payment.id === p.id ? { kind: 'result', payment: newerPayment(ph.payment, p) } : ph)));
 
   const addEntry = () => {
@@ -86,6 +92,12 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
 
   async function pay(raw: string): Promise<void> {
     if (paying.current || phase.kind !== 'entry') return;
+    const scanned = classifyScan(raw);
+    if (scanned.kind === 'product') {
+      wedge.clear();
+      menu.scanned(scanned.code);
+      return;
+    }
     const problem = checkoutProblem(lines);
     if (problem) {
       setError(problem);
@@ -145,7 +157,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   };
   useDisplaySync(phase.kind === 'entry', lines, scanFocused);
 
-  // Cash · split (F6, issue 13): the cart becomes an order paid by tenders; it needs an open drawer session.
+  // Cash · split (F8, issue 13): the cart becomes an order paid by tenders; it needs an open drawer session.
   const drawer = useDrawer();
   const [drawerMode, setDrawerMode] = useDrawerMode();
   useEffect(() => {
@@ -222,6 +234,12 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   // One scan path: wedge bursts, the webcam and the serial scanner (pushed by the core) all arrive here
   // as the same scan.received value, checked by the QR payload parser, repeats dropped.
   const onScanned = (scan: ScanReceived) => {
+    if (scan.barcode) {
+      if (paying.current || phase.kind !== 'entry') return;
+      wedge.clear();
+      menu.scanned(scan.barcode.code);
+      return;
+    }
     if (scan.error) {
       if (paying.current || phase.kind !== 'entry') return;
       setError(scan.error);
@@ -275,6 +293,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     <main className="screen checkout" hidden={!active} aria-busy={isPaying}>
       <BackendDownBanner appInfo={appInfo} />
       <div className="checkout__left">
+        <MenuPanel menu={menu} active={entryMode} disabled={isPaying} />
         <ItemEntry
           fields={entry}
           invalid={invalid}
@@ -306,7 +325,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
         <CheckoutNotice message={error ? null : notice} />
         <div className="mpm-actions">
           <button type="button" className="btn btn--primary" data-testid="tender-start" disabled={isPaying} onClick={() => void startTender()}>
-            <Kbd>F6</Kbd>&nbsp;{t('tender.start')}
+            <Kbd>F8</Kbd>&nbsp;{t('tender.start')}
           </button>
           <button type="button" className="btn btn--secondary" data-testid="mpm-start" disabled={isPaying} onClick={startMerchantQr}>
             <Kbd>F4</Kbd>&nbsp;{t('mpm.start')}

@@ -54,6 +54,12 @@ export function parseEntry(f: EntryFields): EntryResult {
 }
 
 export function addLine(lines: readonly CartLine[], item: CartItem, id: number): CartLine[] {
+  // the same catalog product with the same options again: one more on its line (issue 12)
+  if (item.productId !== undefined) {
+    const key = sameLineKey(item);
+    const hit = lines.find((l) => sameLineKey(l) === key);
+    if (hit) return setQuantity(lines, hit.id, hit.quantity + item.quantity);
+  }
   return [...lines, { ...item, id }];
 }
 
@@ -68,7 +74,7 @@ export function setQuantity(lines: readonly CartLine[], id: number, quantity: nu
 
 /** What the API gets: the lines without their screen ids. */
 export function toCartItems(lines: readonly CartLine[]): CartItem[] {
-  return lines.map(({ name, unitPrice, quantity, taxFree }) => ({ name, unitPrice, quantity, taxFree }));
+  return lines.map(({ id: _id, ...item }) => item);
 }
 
 /** Why this cart cannot be paid (nothing is sent then), or null. */
@@ -81,4 +87,8 @@ export function checkoutProblem(lines: readonly CartLine[]): ErrorCode | null {
 /** The cart's total is more than one payment may be: flagged while the cart is built, not only at payment. */
 export function cartOverLimit(lines: readonly CartLine[]): boolean {
   return cartTotals(lines).total > MAX_PAYMENT_KRW;
+}
+
+function sameLineKey(i: CartItem): string {
+  return JSON.stringify([i.productId ?? null, i.unitPrice, (i.options ?? []).map((o) => [o.group, o.name])]);
 }

@@ -2,6 +2,7 @@
 import type { Payment, PaymentDetail, PrintJobView, Refund } from '../../../../shared/contract';
 import { splitVat } from '../../../../shared/domain/vat';
 import { MoneyRows, vatRows } from '../../components/MoneyRows';
+import { itemLabel } from '../../../../shared/domain/cart';
 import { useI18n } from '../../i18n/i18n';
 import { STATE_KEY } from '../receipt/print-jobs';
 import { eventDetailText } from './history-events';
@@ -35,7 +36,7 @@ export function DetailItems({ payment: p }: { payment: Payment }) {
           {p.items.map((it, i) => (
             <tr key={i}>
               <td>
-                {it.name}
+                {itemLabel(it)}
                 {it.taxFree && <span className="tag">{t('totals.taxFree')}</span>}
               </td>
               <td className="num">{krw(it.unitPrice)}</td>

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { RegisteredCard } from './RegisteredCard';
 import { StoreForm } from './StoreForm';
 import { StoreProfileView } from './StoreProfileView';
+import { CatalogManager } from '../menu/CatalogManager';
 import { CounterSettingsCard } from '../drawer/CounterSettingsCard';
 
 interface StoreScreenProps {
@@ -28,6 +29,7 @@ export function StoreScreen({ store, onRegistered, onStart }: StoreScreenProps) 
     return (
       <main className="screen">
         <StoreProfileView store={store} />
+        <CatalogManager />
         <CounterSettingsCard />
       </main>
     );

@@ -19,6 +19,7 @@ import { isTextEntry } from '../scan/dom-keys';
 import { usePrinter } from '../settings/printer-store';
 import { CloseDayDialog } from './CloseDayDialog';
 import { SettlementFigures } from './SettlementFigures';
+import { ProductSalesCard, useProductSales } from '../analytics/ProductSalesCard';
 import { SettlementWarnings } from './SettlementWarnings';
 import '../history/ledger.css';
 import { DrawerDaySummary } from '../drawer/DrawerDaySummary';
@@ -33,6 +34,7 @@ export function SettlementScreen() {
   const [data, setData] = useState<{ day: string; settlement: Settlement; preview: ReceiptPreviewView } | null>(null);
   const [jobsOf, setJobsOf] = useState<{ day: string; jobs: PrintJobView[] }>({ day, jobs: [] });
   const [rev, setRev] = useState(0);
+  const productSales = useProductSales(day, day, rev); // issue 12: sales by product / category
   const [error, setError] = useState<ErrorCode | null>(null);
   const [closing, setClosing] = useState(false);
   const [printing, setPrinting] = useState(false);
@@ -152,6 +154,7 @@ export function SettlementScreen() {
               </p>
             )}
             <SettlementFigures settlement={settlement} />
+            <ProductSalesCard sales={productSales} />
             <DrawerDaySummary day={day} />
             <SettlementWarnings report={settlement.report} frozen={!!closed} />
           </div>

@@ -1,5 +1,5 @@
 /**
- * 현금 · 분할 (F6): the order's payment by tenders, keyboard-first. Cash: the amount in cash (default: all
+ * 현금 · 분할 (F8): the order's payment by tenders, keyboard-first. Cash: the amount in cash (default: all
  * that is left), what the customer handed over (quick keys 정확히 / 1만 / 5만, or typed), the change shown
  * large, optional 현금영수증 (소득공제: phone or card; 지출증빙: 사업자등록번호). QR: the amount by QR and the
  * customer's QR, through the same payment state machine. Either order; the order completes when covered.
