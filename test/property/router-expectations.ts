@@ -63,6 +63,28 @@ export const EXPECTED_INPUTS: Readonly<Record<string, Spec>> = {
   importCatalogCsv: ['base64:text'],
   exportCatalogCsv: ['encoding:text'],
   getProductSales: ['from:day', 'to:day'],
+  // issue 13: orders, tenders, 현금영수증, drawer sessions
+  getCounterSettings: [],
+  updateCounterSettings: ['taxType?:text', 'cashReceiptMandatory?:bool'],
+  createOrder: ['items:array'],
+  getOrder: ['id:id'],
+  getOpenOrder: [],
+  addCashTender: ['orderId:id', 'amount?:int', 'received:int', 'cashReceipt?:object'],
+  addQrTender: ['orderId:id', 'amount?:int', 'qrText:text'],
+  voidOrder: ['orderId:id'],
+  refundTender: ['tenderId:id', 'amount:int'],
+  requestCashReceipt: ['orderId:id', 'purpose:text', 'identity:text'],
+  recheckCashReceipt: ['id:id'],
+  listSessionOrders: ['sessionId:id'],
+  getDrawer: [],
+  openDrawer: ['float?:int', 'counts?:object'],
+  drawerMovement: ['kind:text', 'amount:int', 'reason:text'],
+  closeDrawer: ['counts:object', 'note?:text'],
+  getDrawerSession: ['id:id'],
+  listDrawerSessions: ['day:day'],
+  printDrawerReport: ['id:id'],
+  getDrawerReportPreview: ['id:id'],
+  printOrderReceipt: ['orderId:id'],
 };
 
 const fits: Record<Kind, (v: unknown) => boolean> = {
