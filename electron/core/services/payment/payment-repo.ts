@@ -3,6 +3,7 @@ import { FINAL_STATUSES, PAYMENT_STATUSES, type Payment, type PaymentStatus, typ
 import type { CartItem, CartTotals } from '../../../../shared/domain/cart';
 import { isErrorCode, PosError, type PosErrorShape } from '../../../../shared/domain/errors';
 import { OPEN_REFUND_STATUSES, RefundRepo } from './refund-repo';
+import { appendPaymentEvent } from '../../sync/fact-events';
 
 interface Row {
   id: number;
@@ -126,6 +127,7 @@ export class PaymentRepo {
         .run(p.orderId, p.cid, p.totals.total, p.totals.taxFree, p.totals.vat, p.totals.supply, p.totals.itemName, p.totals.quantity, JSON.stringify(p.items), p.qrMasked, p.flow ?? 'cpm', at, at);
       const newId = Number(info.lastInsertRowid);
       this.db.prepare('INSERT INTO payment_events (payment_id, status, at) VALUES (?, ?, ?)').run(newId, 'created', at);
+      appendPaymentEvent(this.db, newId, { status: 'created', at, detail: null }); // issue 14: event log
       return newId;
     })();
     return this.get(id)!;
@@ -154,6 +156,7 @@ export class PaymentRepo {
           id,
         );
       this.db.prepare('INSERT INTO payment_events (payment_id, status, at, detail) VALUES (?, ?, ?, ?)').run(id, status, at, detail ?? f.error?.code ?? null);
+      appendPaymentEvent(this.db, id, { status, at, detail: detail ?? f.error?.code ?? null }); // issue 14: event log
     })();
     return this.get(id)!;
   }
