@@ -10,6 +10,7 @@ import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors
 import { QR_MAX_INPUT } from './domain/qr-payload';
 import { MAX_PAYMENT_KRW } from './domain/money';
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from './domain/receipt/printer-settings';
+import { syncEvents, syncMethods } from './contract-sync';
 
 const empty = z.object({}).strict();
 const isoUtc = z.string().datetime({ offset: false });
@@ -650,6 +651,7 @@ export const methods = {
   ...customerSideMethods,
 
   ...ledgerMethods,
+  ...syncMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -669,6 +671,7 @@ export const events = {
   /** The serial scanner's connection state, for the status bar. */
   'scanner.status': scannerStatusSchema,
   ...customerSideEvents,
+  ...syncEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

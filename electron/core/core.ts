@@ -5,7 +5,6 @@
 import type Database from 'better-sqlite3';
 import { Backend } from './backend';
 import { testBackend } from './backend-test';
-import { openLedger } from './db/open-ledger';
 import { EventBus } from './events';
 import { createRouter, type Handlers, type Router } from './router';
 import { AnalyticsService } from './services/analytics/analytics-service';
@@ -22,6 +21,9 @@ import { ScannerService } from './services/scanner/scanner-service';
 import { SettingsService } from './services/settings/settings-service';
 import { StoreRepo } from './services/store/store-repo';
 import { StoreService } from './services/store/store-service';
+import { openCheckedLedger } from './sync/open-checked-ledger';
+import type { RestoreSource } from './sync/restore';
+import { SyncService } from './sync/sync-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -32,6 +34,10 @@ export interface CoreOptions {
   secretCipher?: SecretCipher | null;
   /** Customer display and merchant-presented QR timings (tests make them short). */
   customerSide?: { pollMs?: number; quitWaitMs?: number; approvedMs?: number; thanksMs?: number };
+  /** Head office sync and backups (issue 14): the backup folder (default `<dataDir>-backups`), a restore to run first, test timings. */
+  backupDir?: string;
+  restoreFrom?: RestoreSource;
+  sync?: { idleMs?: number; backoffMs?: readonly number[]; backupEveryMs?: number; disabled?: boolean };
 }
 
 export interface Core {
@@ -43,14 +49,16 @@ export interface Core {
   mpm: MpmService;
   display: DisplayService;
   secrets: SecretStore;
+  sync: SyncService;
   close(): Promise<void>;
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
-  const db = openLedger(opts.dataDir);
+  const secrets = new FileSecretStore(opts.dataDir, opts.secretCipher ?? null);
+  const backupDir = opts.backupDir ?? `${opts.dataDir}-backups`;
+  const db = await openCheckedLedger(opts.dataDir, backupDir, secrets, opts.restoreFrom);
   const events = new EventBus();
   const settings = new SettingsService(db);
-  const secrets = new FileSecretStore(opts.dataDir, opts.secretCipher ?? null);
   const credentials = new MerchantCredentialsStore(secrets);
   await credentials.load();
   const backend = new Backend(opts.dataDir, () => settings.get(), () => credentials.get());
@@ -117,6 +125,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     getAnalytics: (period) => analytics.get(period),
   };
 
+  // Head office sync, backups (issue 14): pushes in the background, never in a sale's way.
+  const so = opts.sync ?? {};
+  const sync = new SyncService({ db, dataDir: opts.dataDir, backupDir, secrets, events, ...(so.idleMs !== undefined ? { idleMs: so.idleMs } : {}), ...(so.backoffMs ? { backoffMs: so.backoffMs } : {}), ...(so.backupEveryMs ? { backupEveryMs: so.backupEveryMs } : {}) });
+  if (!so.disabled) sync.start();
+  const ledger = ledgerHandlers({ db, payments: paymentRepo, printer });
+
   const router = createRouter({
     getAppInfo: async () => {
       const mode = settings.get().backend.mode;
@@ -174,7 +188,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
     // Ledger: history, payment detail, settlement (일마감), CSV export (services/ledger/*).
-    ...ledgerHandlers({ db, payments: paymentRepo, printer }),
+    ...ledger,
+    // day close tries to send everything to the head office first (issue 14)
+    closeDay: async (input) => {
+      await sync.pusher.flush(3000);
+      return ledger.closeDay(input);
+    },
+    ...sync.handlers(),
   });
 
   return {
@@ -186,7 +206,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     mpm,
     display,
     secrets,
+    sync,
     async close() {
+      await sync.close();
       mpm.close();
       display.close();
       await scanner.close();

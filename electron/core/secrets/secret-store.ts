@@ -8,7 +8,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SECRET_NAMES = ['merchant.cidSecret', 'merchant.adminKey'] as const;
+export const SECRET_NAMES = ['merchant.cidSecret', 'merchant.adminKey', 'headoffice.key'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** Encrypts secrets at rest; the Electron shell passes one built on safeStorage. */
