@@ -37,7 +37,7 @@ export interface CoreOptions {
   /** Head office sync and backups (issue 14): the backup folder (default `<dataDir>-backups`), a restore to run first, test timings. */
   backupDir?: string;
   restoreFrom?: RestoreSource;
-  sync?: { idleMs?: number; backoffMs?: readonly number[]; backupEveryMs?: number; disabled?: boolean };
+  sync?: { idleMs?: number; backoffMs?: readonly number[]; backupEveryMs?: number; batchSize?: number; disabled?: boolean };
 }
 
 export interface Core {
@@ -127,7 +127,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   // Head office sync, backups (issue 14): pushes in the background, never in a sale's way.
   const so = opts.sync ?? {};
-  const sync = new SyncService({ db, dataDir: opts.dataDir, backupDir, secrets, events, ...(so.idleMs !== undefined ? { idleMs: so.idleMs } : {}), ...(so.backoffMs ? { backoffMs: so.backoffMs } : {}), ...(so.backupEveryMs ? { backupEveryMs: so.backupEveryMs } : {}) });
+  const sync = new SyncService({ db, dataDir: opts.dataDir, backupDir, secrets, events, ...(so.idleMs !== undefined ? { idleMs: so.idleMs } : {}), ...(so.backoffMs ? { backoffMs: so.backoffMs } : {}), ...(so.backupEveryMs ? { backupEveryMs: so.backupEveryMs } : {}), ...(so.batchSize ? { batchSize: so.batchSize } : {}) });
   if (!so.disabled) sync.start();
   const ledger = ledgerHandlers({ db, payments: paymentRepo, printer });
 

@@ -41,10 +41,11 @@ export async function enroll(pool: Pool, input: { code: string; terminalId: stri
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
-    const r = await c.query<{ store_id: string; used_at: Date | null; expires_at: Date }>('SELECT store_id, used_at, expires_at FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE', [h]);
+    const r = await c.query<{ store_id: string; used_at: Date | null; used_by: string | null; expires_at: Date }>('SELECT store_id, used_at, used_by, expires_at FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE', [h]);
     const row = r.rows[0];
     if (!row) throw new EnrollError('ENROLL_CODE_INVALID', 'no such enrollment code');
-    if (row.used_at) throw new EnrollError('ENROLL_CODE_USED', 'this enrollment code was already used');
+    // the same terminal asking again (its answer was lost after we committed) gets a fresh key; anyone else is refused
+    if (row.used_at && row.used_by !== input.terminalId) throw new EnrollError('ENROLL_CODE_USED', 'this enrollment code was already used');
     if (row.expires_at.getTime() < Date.now()) throw new EnrollError('ENROLL_CODE_EXPIRED', 'this enrollment code has expired');
     const key = `tk_${randomBytes(32).toString('base64url')}`;
     const existing = await c.query<{ store_id: string }>('SELECT store_id FROM terminals WHERE id = $1', [input.terminalId]);

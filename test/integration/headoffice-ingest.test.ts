@@ -49,7 +49,7 @@ function terminalLedger(n: number): { db: Database.Database; id: string; events:
   ledgers.push(l);
   const repo = new PaymentRepo(l);
   for (let i = 0; i < n; i++) {
-    const p = repo.create({ orderId: `O-${i}-${dir.slice(-6)}`, cid: 'CID', totals: { total: 1000 * (i + 1), taxFree: 0, vat: Math.round((1000 * (i + 1)) / 11), supply: 1000 * (i + 1) - Math.round((1000 * (i + 1)) / 11), itemName: '아메리카노', quantity: 1 }, items: [{ name: '아메리카노', unitPrice: 1000 * (i + 1), quantity: 1, taxFree: false }], qrMasked: '****' });
+    const p = repo.create({ orderId: `O-${i}-${dir.slice(-6)}`, cid: 'CID', totals: { total: 1000 * (i + 1), taxFree: 0, taxable: 1000 * (i + 1), vat: Math.round((1000 * (i + 1)) / 11), supply: 1000 * (i + 1) - Math.round((1000 * (i + 1)) / 11), itemName: '아메리카노', quantity: 1 }, items: [{ name: '아메리카노', unitPrice: 1000 * (i + 1), quantity: 1, taxFree: false }], qrMasked: '****' });
     repo.transition(p.id, 'approved', { tid: `T${i}`, methodType: 'MONEY', approvedAt: new Date().toISOString() });
   }
   return { db: l, id: terminalId(l), events: () => eventsAfter(l, 0, 10_000) };

@@ -39,6 +39,7 @@ export class Pusher {
   private noted = -1;
   private last = '';
   private loop: Promise<void> | null = null;
+  private readonly abort = new AbortController();
 
   constructor(private readonly d: PusherDeps) {}
 
@@ -50,6 +51,7 @@ export class Pusher {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.abort.abort();
     this.wake?.();
     await this.loop;
   }
@@ -116,6 +118,7 @@ export class Pusher {
   /** One push (or pull) attempt; true when it sent something (loop again at once). */
   private async pass(): Promise<boolean> {
     const { db, dataDir } = this.d;
+    if (!this.running && this.abort.signal.aborted) return false;
     const held = maxSeq(db);
     if (held !== this.noted) {
       noteLedgerProgress(dataDir, db);
@@ -131,20 +134,21 @@ export class Pusher {
       if (batch.length === 0) {
         if (Date.now() - this.lastPull >= (this.d.pullEveryMs ?? 5000)) {
           this.lastPull = Date.now();
-          const st = await headOffice.state(ho.url, key);
+          const st = await headOffice.state(ho.url, key, { signal: this.abort.signal });
           this.ledgerBehind = st.ackedSeq > held;
-          await applyDownChanges(db, await headOffice.changes(ho.url, key, downVersion(db)));
+          await applyDownChanges(db, await headOffice.changes(ho.url, key, downVersion(db), { signal: this.abort.signal }));
           this.online();
         }
         return false;
       }
-      const r = await headOffice.ingest(ho.url, key, { terminalId: id.terminalId, sentAt: new Date().toISOString(), events: batch, heldSeq: held });
+      const r = await headOffice.ingest(ho.url, key, { terminalId: id.terminalId, sentAt: new Date().toISOString(), events: batch, heldSeq: held }, { signal: this.abort.signal });
       if (r.ackedSeq > held) this.ledgerBehind = true;
       recordAck(db, r.ackedSeq);
       this.lastAckAt = new Date().toISOString();
       this.online();
       return r.ackedSeq > acked;
     } catch (e) {
+      if (this.abort.signal.aborted) return false;
       this.failures++;
       if (e instanceof HeadOfficeRefusal && e.status >= 400 && e.status < 500) {
         this.lastError = e.message;

@@ -25,6 +25,7 @@ export interface SyncServiceDeps {
   idleMs?: number;
   backoffMs?: readonly number[];
   backupEveryMs?: number;
+  batchSize?: number;
 }
 
 export class SyncService {
@@ -39,6 +40,7 @@ export class SyncService {
       onStatus: (s) => d.events.emit('sync.status', s),
       ...(d.idleMs !== undefined ? { idleMs: d.idleMs } : {}),
       ...(d.backoffMs ? { backoffMs: d.backoffMs } : {}),
+      ...(d.batchSize ? { batchSize: d.batchSize } : {}),
     });
     this.backups = new BackupService(d.db, d.backupDir, d.backupEveryMs);
     // every committed fact wakes the pusher (a sale never waits for it)

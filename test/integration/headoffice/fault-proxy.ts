@@ -14,6 +14,8 @@ export class FaultProxy {
   private sockets = new Set<Socket>();
   port = 0;
   queue: Fault[] = [];
+  /** Faults for the next requests to one path (e.g. '/api/enroll'). */
+  readonly byPath = new Map<string, Fault[]>();
   random: (() => Fault) | null = null;
   readonly counts: Record<string, number> = {};
   private refusing = false;
@@ -23,7 +25,9 @@ export class FaultProxy {
   }
 
   private make(): Server {
-    const s = createServer((req, res) => void this.handle(req, res));
+    const s = createServer((req, res) => {
+      this.handle(req, res).catch(() => req.socket.destroy());
+    });
     s.keepAliveTimeout = 1000;
     s.on('connection', (sock) => {
       this.sockets.add(sock);
@@ -46,7 +50,7 @@ export class FaultProxy {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const f = this.queue.shift() ?? this.random?.() ?? 'pass';
+    const f = this.byPath.get(req.url ?? '')?.shift() ?? this.queue.shift() ?? this.random?.() ?? 'pass';
     const kind = typeof f === 'string' ? f : 'delay';
     this.count(kind);
     if (f === 'reset') {
@@ -86,7 +90,17 @@ export class FaultProxy {
     for (const s of this.sockets) s.destroy();
     await new Promise((r) => setTimeout(r, ms));
     this.server = this.make();
-    await this.listen();
+    for (let i = 0; i < 50; i++) {
+      try {
+        await new Promise<void>((res, rej) => {
+          this.server.once('error', rej);
+          this.server.listen(this.port, '127.0.0.1', () => res());
+        });
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
     this.refusing = false;
   }
 
