@@ -3,6 +3,7 @@ import { CameraStatus } from '../features/scan/camera/CameraStatus';
 import { SerialStatus } from '../features/scan/SerialStatus';
 import { PRINTER_DISPLAY_KEY, printerDisplay, usePrinter } from '../features/settings/printer-store';
 import { useI18n } from '../i18n/i18n';
+import { SyncStatus } from '../features/sync/SyncStatus';
 
 /** Backend (embedded simulator or remote) with a reachable dot, serial scanner, camera, receipt printer, data folder, version. */
 export function StatusBar({ info }: { info: AppInfo | null }) {
@@ -17,6 +18,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
         <span className={`dot dot--${reach}`} aria-hidden="true" />
         {t('status.backend')}: {info ? (info.backend.mode === 'embedded' ? t('status.embedded') : `${t('status.remote')} ${info.backend.url}`) : '…'} ({reachLabel})
       </span>
+      <SyncStatus />
       <SerialStatus />
       <CameraStatus />
       <span className="statusbar__item" data-testid="printer-status" data-state={printerState} title={printer.status?.detail ?? ''}>

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { freePort } from '../../../headoffice/server/embedded-pg';
 import { HeadOfficeProcess } from '../../integration/headoffice/ho-process';
 import { startTestDb, type TestDb } from '../../integration/headoffice/pg-harness';
-import { completeSaleWithDemoQr, registerDemoStore, rpc, shot } from '../flows';
+import { completeSaleWithDemoQr, registerDemoStore, shot } from '../flows';
 import { expect, test } from './web-shell.fixture';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -51,9 +51,21 @@ test('a sale at the terminal shows on the live dashboard within a second; wrong 
   const pos = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await pos.goto(shell.appUrl);
   await registerDemoStore(pos, 'headoffice-pos');
-  await expect(rpc(pos, 'enrollHeadOffice', { url: ho.url, code: 'WXYZ-2345', name: '1번 계산대' })).rejects.toThrow(/HEADOFFICE_REFUSED/);
-  const st = await rpc<{ state: string; headOffice: { storeName: string } }>(pos, 'enrollHeadOffice', { url: ho.url, code, name: '1번 계산대' });
-  expect(st.headOffice.storeName).toBe('하나카페 을지로점');
+  await expect(pos.getByTestId('sync-status')).toContainText('본사 동기화: 미등록');
+  // 설정 → 본사 연결: a wrong code is refused with the reason, the right one enrolls
+  await pos.getByTestId('tab-settings').click();
+  await pos.getByTestId('headoffice-url').fill(ho.url);
+  await pos.getByTestId('headoffice-code').fill('WXYZ-2345');
+  await pos.getByTestId('headoffice-name').fill('1번 계산대');
+  await pos.getByTestId('headoffice-enroll').click();
+  await expect(pos.getByTestId('headoffice-error')).toHaveAttribute('data-code', 'HEADOFFICE_REFUSED');
+  await expect(pos.getByTestId('headoffice-error')).toContainText('등록 코드가 틀렸거나');
+  await pos.getByTestId('headoffice-code').fill(code);
+  await pos.getByTestId('headoffice-enroll').click();
+  await expect(pos.getByTestId('headoffice-enrolled')).toContainText('하나카페 을지로점');
+  await expect(pos.getByTestId('sync-status')).toContainText('본사 동기화: 연결됨');
+  await pos.getByTestId('settings-headoffice').scrollIntoViewIfNeeded();
+  await shot(pos, 'headoffice-pos-settings-ko-1280');
   // the same code for another terminal: refused (a second web shell = another terminal)
   await expect(
     board.evaluate(
@@ -76,4 +88,7 @@ test('a sale at the terminal shows on the live dashboard within a second; wrong 
   await shot(board, 'headoffice-04-dashboard-en-1024');
   await board.setViewportSize({ width: 1280, height: 800 });
   await shot(board, 'headoffice-05-dashboard-en-1280');
+  await expect(pos.getByTestId('sync-status')).toHaveAttribute('data-pending', '0');
+  await pos.setViewportSize({ width: 1024, height: 768 });
+  await shot(pos, 'headoffice-pos-statusbar-ko-1024');
 });
