@@ -561,6 +561,8 @@ export const settlementReportSchema = z.object({
       items: z.array(z.object({ paymentId: z.number().int(), refundId: z.number().int().nullable(), kind: z.enum(['sale', 'cancel']), jobStatus: z.string() })),
     }),
   }),
+  /** Events not yet acknowledged by the head office when shown/printed (issue 14); absent when not enrolled. */
+  headOfficeUnsent: z.number().int().nonnegative().optional(),
 });
 export type SettlementReport = z.infer<typeof settlementReportSchema>;
 export const settlementSchema = z.object({

@@ -130,6 +130,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const sync = new SyncService({ db, dataDir: opts.dataDir, backupDir, secrets, events, ...(so.idleMs !== undefined ? { idleMs: so.idleMs } : {}), ...(so.backoffMs ? { backoffMs: so.backoffMs } : {}), ...(so.backupEveryMs ? { backupEveryMs: so.backupEveryMs } : {}), ...(so.batchSize ? { batchSize: so.batchSize } : {}) });
   if (!so.disabled) sync.start();
   const ledger = ledgerHandlers({ db, payments: paymentRepo, printer });
+  const withUnsent = <S extends { report: object }>(s: S): S => {
+    const st = sync.pusher.status();
+    return st.state === 'off' ? s : { ...s, report: { ...s.report, headOfficeUnsent: st.pending } };
+  };
 
   const router = createRouter({
     getAppInfo: async () => {
@@ -189,10 +193,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
     // Ledger: history, payment detail, settlement (일마감), CSV export (services/ledger/*).
     ...ledger,
-    // day close tries to send everything to the head office first (issue 14)
+    // day close tries to send everything to the head office first; the day's report shows (and prints 본사 미전송) what is still unsent (issue 14)
     closeDay: async (input) => {
       await sync.pusher.flush(3000);
-      return ledger.closeDay(input);
+      return withUnsent(await ledger.closeDay(input));
+    },
+    getSettlement: async (input) => withUnsent(await ledger.getSettlement(input)),
+    getSettlementPreview: async ({ day }) => {
+      const s = withUnsent(await ledger.getSettlement({ day }));
+      return printer.settlementPreview(s.report, s.closedAt);
+    },
+    printSettlement: async ({ day }) => {
+      const s = withUnsent(await ledger.getSettlement({ day }));
+      return printer.printSettlement(s.report, s.closedAt, { wait: false });
     },
     ...sync.handlers(),
   });
