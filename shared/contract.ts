@@ -303,6 +303,10 @@ export const printJobSchema = z.object({
   lastError: z.string().nullable(),
   lastErrorDetail: z.string().nullable(),
   autoRetryable: z.boolean(),
+  /** The last attempt's bytes reached the printer: retried only when the cashier confirms. */
+  reachedPrinter: z.boolean(),
+  /** Failed, yet the receipt may have come out (no answer, link lost, still held): check the paper; a retry prints 재발행. */
+  mayHavePrinted: z.boolean(),
   createdAt: isoUtc,
   updatedAt: isoUtc,
   printedAt: isoUtc.nullable(),
@@ -640,7 +644,8 @@ export const methods = {
   /** A new copy marked 재발행. */
   reprintReceipt: { input: paymentRef, output: printJobSchema },
   listPrintJobs: { input: z.object({ paymentId: z.number().int().positive().optional(), settlementDay: seoulDaySchema.optional() }).strict(), output: z.array(printJobSchema) },
-  retryPrintJob: { input: z.object({ id: z.number().int().positive() }).strict(), output: printJobSchema },
+  /** `confirmed`: the cashier checked the paper (required once the job's bytes reached the printer). */
+  retryPrintJob: { input: z.object({ id: z.number().int().positive(), confirmed: z.boolean().optional() }).strict(), output: printJobSchema },
   testPrint: { input: empty, output: z.object({ printed: z.boolean(), status: printerStatusSchema, elapsedMs: z.number(), bytes: z.number().int() }) },
   getPrinterStatus: { input: empty, output: printerStatusSchema },
   /** Serial ports to choose from (survives a failing system listing). */

@@ -175,7 +175,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     printReceipt: ({ paymentId, refundId }) => printer.printReceipt(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
     reprintReceipt: ({ paymentId, refundId }) => printer.reprint(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
     listPrintJobs: ({ paymentId, settlementDay }) => printer.jobs({ ...(paymentId ? { paymentId } : {}), ...(settlementDay ? { settlementDay } : {}) }),
-    retryPrintJob: ({ id }) => printer.retryJob(id),
+    retryPrintJob: ({ id, confirmed }) => printer.retryJob(id, { confirmed: confirmed === true }),
     testPrint: () => printer.testPrint(),
     getPrinterStatus: () => printer.status(),
     listSerialPorts: () => scanner.listPorts(),

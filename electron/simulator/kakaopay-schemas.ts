@@ -55,7 +55,6 @@ export const kakaoReadySchema = z
     qr_token: optStr(64),
   })
   .refine((r) => r.tax_free_amount <= r.total_amount, { message: 'must not exceed total_amount', path: ['tax_free_amount'] });
-export type KakaoReadyInput = z.output<typeof kakaoReadySchema>;
 
 /** POST /v1/payment/approve */
 export const kakaoApproveSchema = z.object({
@@ -68,7 +67,6 @@ export const kakaoApproveSchema = z.object({
   payload: optStr(200),
   total_amount: optInt(0, 100_000_000),
 });
-export type KakaoApproveInput = z.output<typeof kakaoApproveSchema>;
 
 /** POST /v1/payment/cancel. EXTENSION: cancel_request_id makes a retry return the first result. */
 export const kakaoCancelSchema = z.object({
@@ -82,7 +80,6 @@ export const kakaoCancelSchema = z.object({
   payload: optStr(200),
   cancel_request_id: optStr(64),
 });
-export type KakaoCancelInput = z.output<typeof kakaoCancelSchema>;
 
 /** GET or POST /v1/payment/order. EXTENSION: by partner_order_id instead of (or with) tid. */
 export const kakaoOrderSchema = z
@@ -93,7 +90,6 @@ export const kakaoOrderSchema = z
     partner_order_id: optStr(100),
   })
   .refine((q) => q.tid !== undefined || q.partner_order_id !== undefined, { message: 'tid or partner_order_id is required', path: ['tid'] });
-export type KakaoOrderInput = z.output<typeof kakaoOrderSchema>;
 
 /** POST /v1/payment/quit — EXTENSION (Kakao Pay has no such call; a real tid just expires): the merchant withdraws a readied, unapproved tid. */
 export const kakaoQuitSchema = z.object({

@@ -84,7 +84,6 @@ export const readySchema = z.object({
    */
   phone_approval: z.preprocess(blankToUndefined, z.enum(['Y', 'N']).optional()),
 });
-export type ReadyInput = z.output<typeof readySchema>;
 
 /** POST /pay/success (결제 승인). EXTENSION: optional `tid`, which must match the order's tid. */
 export const approveSchema = z.object({
@@ -99,7 +98,6 @@ export const approveSchema = z.object({
   tid: optStr(20),
   cid_secret: optStr(64),
 });
-export type ApproveInput = z.output<typeof approveSchema>;
 
 /** GET /pay/status (EXTENSION, to resolve unknown outcomes): by order_id or by tid (or both, which must agree). */
 export const statusQuerySchema = z
@@ -110,7 +108,6 @@ export const statusQuerySchema = z
     cid_secret: optStr(64),
   })
   .refine((q) => q.order_id !== undefined || q.tid !== undefined, { message: 'order_id or tid is required', path: ['order_id'] });
-export type StatusQuery = z.output<typeof statusQuerySchema>;
 
 /**
  * POST /pay/cancel (EXTENSION: the OneQ Pay spec has no cancel). Full or partial; Kakao's field names

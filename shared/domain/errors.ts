@@ -71,6 +71,11 @@ export const ERROR_MESSAGES = {
   DAY_ALREADY_CLOSED: { ko: '이미 마감한 날입니다. 마감 내역은 바꿀 수 없습니다.', en: 'This day is already closed. A closed report cannot change.' },
   DAY_CLOSE_WARNINGS: { ko: '확인이 필요한 거래나 인쇄되지 않은 영수증이 있습니다. 확인한 뒤 다시 마감해 주세요.', en: 'Some payments still need checking or receipts did not print. Review them, then close again.' },
   DAY_NOT_STARTED: { ko: '아직 오지 않은 날은 마감할 수 없습니다.', en: 'A day that has not started cannot be closed.' },
+  // issue 10: receipts
+  PRINT_CONFIRM_REQUIRED: {
+    ko: '이 영수증은 이미 프린터에 전달되었습니다. 용지를 확인한 뒤 다시 인쇄를 확인해 주세요.',
+    en: 'This receipt already reached the printer. Check the paper, then confirm printing again.',
+  },
   // issue 14: head office sync, ledger loss
   HEADOFFICE_REFUSED: { ko: '본사가 요청을 거절했습니다 (등록 코드가 틀렸거나 이미 사용되었거나 만료되었습니다). 본사 화면에서 새 코드를 받아 주세요.', en: 'The head office refused (the enrollment code is wrong, already used or expired). Get a new code from the head office dashboard.' },
   HEADOFFICE_UNREACHABLE: { ko: '본사에 연결할 수 없습니다. 주소와 네트워크를 확인해 주세요. 판매는 계속할 수 있습니다.', en: 'Cannot reach the head office. Check the address and the network. Sales can go on.' },

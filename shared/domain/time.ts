@@ -1,5 +1,4 @@
 /** Times are stored as UTC ISO-8601 and shown in Asia/Seoul (UTC+9, no daylight saving). */
-export const SEOUL_TZ = 'Asia/Seoul';
 const SEOUL_OFFSET_MS = 9 * 3600_000;
 
 function seoulParts(d: Date) {

@@ -14,6 +14,16 @@
  * `paperLines` lines), 'cover_open', 'offline' (stops processing, real-time answers say why),
  * 'no_status' (never answers), 'unreachable' (drops connections). `baud` paces processing at
  * baud/10 bytes per second, as a serial printer would.
+ *
+ * Automatic Status Back (ESC/POS, `asb: true`, as a TM-T88 with ASB switched on by its memory
+ * switch): the printer sends its 4-byte status unasked — when a host connects, whenever its state
+ * changes (paper out, cover open, back online) and when `GS a n` (n ≠ 0) is processed; `GS a 0`,
+ * processed in order, turns it off. Byte 1 is 0xx1xx00 (bit 3 offline, bit 5 cover open), bytes 2–4
+ * are 0xx0xxxx (byte 3: bits 0–1 paper near end, bits 2–3 paper end) — bytes 2–4 look exactly like a
+ * `GS r 1` answer, which is why a host must recognise byte 1 and skip the three that follow.
+ *
+ * `dropAfterBytes`: each connection is closed by the printer once it has received that many bytes
+ * (what arrived is processed: half a receipt on the paper, not cut).
  */
 import net from 'node:net';
 import iconv from 'iconv-lite';
@@ -28,6 +38,10 @@ export interface EmulatorOptions {
   paperLines?: number;
   /** Pace processing as a serial line at this baud rate (10 bits per byte). */
   baud?: number;
+  /** Automatic Status Back switched on at power-up (see above). */
+  asb?: boolean;
+  /** Close each connection after receiving this many bytes. */
+  dropAfterBytes?: number;
 }
 
 export interface DecodedReceipt {
@@ -39,7 +53,7 @@ export interface DecodedReceipt {
 
 export interface EmulatorEvent {
   at: number;
-  type: 'init' | 'cut' | 'drawer' | 'status-answer' | 'realtime-answer' | 'qr' | 'barcode' | 'etb';
+  type: 'init' | 'cut' | 'drawer' | 'status-answer' | 'realtime-answer' | 'qr' | 'barcode' | 'etb' | 'asb';
   detail?: unknown;
 }
 
@@ -63,6 +77,11 @@ export class EscPosPrinterEmulator {
   fault: EmulatorFault;
   paperLines: number | undefined;
   baud: number | undefined;
+  dropAfterBytes: number | undefined;
+  /** ASB is on (GS a n with n ≠ 0, or `asb` at start); GS a 0 turns it off. */
+  asbEnabled: boolean;
+  /** How many unsolicited ASB statuses were sent. */
+  asbSent = 0;
 
   /** Finished receipts (one per cut). */
   readonly receipts: DecodedReceipt[] = [];
@@ -94,6 +113,8 @@ export class EscPosPrinterEmulator {
     this.fault = opts.fault ?? 'none';
     this.paperLines = opts.paperLines;
     this.baud = opts.baud;
+    this.dropAfterBytes = opts.dropAfterBytes;
+    this.asbEnabled = this.mode === 'escpos' && (opts.asb ?? false);
   }
 
   static async start(opts: EmulatorOptions = {}): Promise<EscPosPrinterEmulator> {
@@ -117,7 +138,19 @@ export class EscPosPrinterEmulator {
       this.reply = (b) => {
         if (!sock.destroyed) sock.write(b);
       };
-      sock.on('data', (c) => this.feed(c));
+      let got = 0;
+      sock.on('data', (c) => {
+        if (sock.destroyed) return;
+        const limit = this.dropAfterBytes;
+        if (limit !== undefined && got + c.length >= limit) {
+          this.feed(c.subarray(0, Math.max(0, limit - got)));
+          sock.destroy();
+          return;
+        }
+        got += c.length;
+        this.feed(c);
+      });
+      this.sendAsb();
       sock.on('error', () => undefined);
       sock.on('close', () => this.sockets.delete(sock));
     });
@@ -139,12 +172,24 @@ export class EscPosPrinterEmulator {
   recover(): void {
     this.fault = 'none';
     this.paperLines = undefined;
+    this.sendAsb();
     this.kick();
   }
 
   setFault(f: EmulatorFault): void {
     this.fault = f;
+    this.sendAsb();
     this.kick();
+  }
+
+  /** The 4-byte Automatic Status Back, sent unasked while ASB is on. */
+  private sendAsb(): void {
+    if (!this.asbEnabled || this.fault === 'no_status') return;
+    const b1 = 0x10 | (this.stopped() ? 0x08 : 0) | (this.fault === 'cover_open' ? 0x20 : 0);
+    const b3 = this.paperOut() ? 0x0c : 0;
+    this.asbSent++;
+    this.events.push({ at: Date.now(), type: 'asb', detail: [b1, 0, b3, 0] });
+    this.reply(Buffer.from([b1, 0x00, b3, 0x00]));
   }
 
   /** The text lines of the current, not yet cut, receipt. */
@@ -247,6 +292,7 @@ export class EscPosPrinterEmulator {
     this.lines.push(this.pad(this.cur.text, this.cur.width));
     this.cur = { text: '', width: 0 };
     this.printedLines++;
+    if (this.paperLines !== undefined && this.printedLines === this.paperLines) this.sendAsb(); // paper just ran out
   }
 
   private put(ch: string, cells: number): void {
@@ -425,7 +471,10 @@ export class EscPosPrinterEmulator {
         }
         if (!need(3)) return 0;
         if (k === 0x21) this.applyGsSize(b[2]!);
-        else if (![0x48, 0x66, 0x68, 0x77, 0x61, 0x42].includes(k)) this.errors.push(`unknown GS ${k.toString(16)}`);
+        else if (k === 0x61) {
+          this.asbEnabled = b[2] !== 0;
+          this.sendAsb(); // enabling sends the first status at once
+        } else if (![0x48, 0x66, 0x68, 0x77, 0x42].includes(k)) this.errors.push(`unknown GS ${k.toString(16)}`);
         return 3;
       }
       default:

@@ -57,9 +57,9 @@ describe('printed receipts against the golden files', () => {
     expect(frame(emu.receipts[0]!.lines)).toBe(readFileSync(join(dir, 'sale-48.txt'), 'utf8'));
   });
 
-  it('job start is ESC @, ESC t 0, FS &, ESC R 13; one init per job, none after the cut', async () => {
+  it('job start is ESC @, GS a 0 (ASB off), ESC t 0, FS &, ESC R 13; one init per job, none after the cut', async () => {
     const { bytes } = encodeReceipt(saleInput(48), getProfile('epson'));
-    expect(bytes.subarray(0, 10).toString('hex')).toBe('1b40' + '1b7400' + '1c26' + '1b520d');
+    expect(bytes.subarray(0, 13).toString('hex')).toBe('1b40' + '1d6100' + '1b7400' + '1c26' + '1b520d');
     const { emu } = await printOverTcp(saleInput(48), 'epson');
     expect(emu.events.filter((e) => e.type === 'init')).toHaveLength(1);
     expect(emu.resetsAfterCut).toBe(0);

@@ -113,8 +113,15 @@ describe('electron-builder.yml', () => {
       'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm',
       'node_modules/@zxing/library/umd/index.min.js',
       'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c',
+      'node_modules/node-thermal-printer/node-thermal-printer.js', // issue 10: comparison test and bench only
     ])
       expect(packed(f, config.files), f).toBe(false);
+  });
+
+  it('node-thermal-printer is a devDependency, so electron-builder does not add it to the production node_modules', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).not.toContain('node-thermal-printer');
+    expect(Object.keys(pkg.devDependencies)).toContain('node-thermal-printer');
   });
 
   it('the main process imports none of the packages left out of the package', () => {

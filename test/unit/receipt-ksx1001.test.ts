@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { hangulToJamo, isKsx1001, toPrintable, type Substitution } from '../../shared/domain/receipt/ksx1001';
+import { hangulToJamo, isKsx1001, REPLACEMENT_MARK, toPrintable, type Substitution } from '../../shared/domain/receipt/ksx1001';
 import { KSX1001_COUNT } from '../../shared/domain/receipt/ksx1001-table';
 import { textWidth } from '../../shared/domain/receipt/display-width';
 import { encodeKsx1001 } from '../../electron/core/services/printer/escpos-encoder';
@@ -43,7 +43,7 @@ describe('KS X 1001 (strict EUC-KR)', () => {
     expect(toPrintable('C:\\pos')).toBe('C:＼pos'); // 0x5C would print as ₩ under ESC R 13
     expect(toPrintable('한글'.normalize('NFD'))).toBe('한글'); // NFC, never NFKD
     expect(toPrintable('Café')).toBe('Cafe');
-    expect(toPrintable('커피☕')).toBe('커피?');
+    expect(toPrintable('커피☕')).toBe('커피□');
     expect(toPrintable('a\tb\nc\u0007')).toBe('a b c');
   });
 
@@ -59,5 +59,23 @@ describe('KS X 1001 (strict EUC-KR)', () => {
     expect(bytes.length).toBe(textWidth(text));
     expect(encodeKsx1001('\u20a9').toString('hex')).toBe('5c');
     expect(encodeKsx1001('똠').toString('hex')).toBe(iconv.encode('ㄸㅗㅁ', 'euc-kr').toString('hex'));
+  });
+
+  it('issue 10: one replacement mark per character the printer lacks; variation selectors and ZWJ sequences are one mark', () => {
+    expect(REPLACEMENT_MARK).toBe('□'); // U+25A1, KS X 1001 A1E0: visible, never confused with a typed '?'
+    expect(isKsx1001(REPLACEMENT_MARK.codePointAt(0)!)).toBe(true);
+    expect(toPrintable('\u2615\ufe0f')).toBe('□'); // ☕️ = U+2615 + VS16: one mark, not two
+    expect(toPrintable('커피\u2615\ufe0f 2잔')).toBe('커피□ 2잔');
+    expect(toPrintable('\u{1F468}\u200d\u{1F469}\u200d\u{1F467}')).toBe('□'); // a family emoji (ZWJ sequence)
+    expect(toPrintable('\u{1F44D}\u{1F3FD}')).toBe('□'); // skin tone modifier belongs to its emoji
+    expect(toPrintable('\u2665\ufe0e')).toBe('\u2665'); // ♥ is in KS X 1001; its text-style selector is dropped
+    expect(toPrintable('葛\u{E0100}')).toBe('葛'); // an ideographic variation selector is dropped
+    expect(toPrintable('A\ufe0fB')).toBe('AB');
+  });
+
+  it('issue 10: every dash maps to the KS X 1001 dash ― (A1AA)', () => {
+    for (const d of ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212']) expect(toPrintable(`1${d}2`)).toBe('1―2');
+    expect(isKsx1001('―'.codePointAt(0)!)).toBe(true);
+    expect(encodeKsx1001(toPrintable('\u2013')).toString('hex')).toBe('a1aa');
   });
 });

@@ -530,6 +530,13 @@ export const en: Record<MessageKey, string> = {
   'csv.exporting': 'Exporting…',
   'csv.range': 'Saves the payments of {from} – {to} as a CSV file',
   'csv.done': '{rows} rows saved: {file}',
+  // issue 10: receipts
+  'receipt.confirm.reprint': 'The receipt may already have come out. Check the paper first and print only if it did not. It prints marked [재발행] (reprint).',
+  'receipt.confirm.resend': 'The printer received this receipt and then stopped. Check the paper, throw away any partial slip, then print again.',
+  'receipt.confirm.printReprint': 'Print reprint',
+  'receipt.confirm.printAgain': 'Print again',
+  'receipt.confirm.cancel': "Don't print",
+  'receipt.mayHavePrinted': 'may have printed (check the paper)',
   // issue 14: head office sync
   'sync.label': 'Head office sync',
   'sync.off': 'not enrolled',

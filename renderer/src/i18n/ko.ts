@@ -528,6 +528,13 @@ export const ko = {
   'csv.exporting': '내보내는 중…',
   'csv.range': '{from} ~ {to} 거래를 CSV 파일로 저장합니다',
   'csv.done': '{rows}행 저장: {file}',
+  // issue 10: receipts
+  'receipt.confirm.reprint': '영수증이 이미 나왔을 수 있습니다. 용지를 먼저 확인하세요. 나오지 않았을 때만 인쇄하세요. [재발행]으로 표시되어 인쇄됩니다.',
+  'receipt.confirm.resend': '프린터가 이 영수증을 받았다가 멈췄습니다. 용지를 확인하고, 남은 종이 조각은 버린 뒤 다시 인쇄하세요.',
+  'receipt.confirm.printReprint': '재발행 인쇄',
+  'receipt.confirm.printAgain': '다시 인쇄',
+  'receipt.confirm.cancel': '인쇄 안 함',
+  'receipt.mayHavePrinted': '나왔을 수 있음 (용지 확인)',
   // issue 14: head office sync
   'sync.label': '본사 동기화',
   'sync.off': '미등록',

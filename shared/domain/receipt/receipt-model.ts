@@ -70,6 +70,12 @@ export interface ReceiptCancel {
   amount: number;
   /** Tax-free part of the cancelled amount; defaults to the payment's for a full cancel, else 0. */
   taxFree?: number;
+  /**
+   * The VAT the ledger recorded for this cancel (what the gateway cancelled). Printed as is: the last
+   * partial cancel carries the rounding rest (a 100원 sale cancelled as 50 + 50 is VAT 5 + 4), which
+   * splitting the cancelled amount again would get wrong. Without it, the VAT is split from the amount.
+   */
+  vat?: number;
   originalTid: string;
   originalApprovalNo?: string | null;
   /** UTC ISO of the original approval. */
@@ -98,7 +104,14 @@ export function formatAmount(n: number): string {
   return n.toLocaleString('en-US');
 }
 export function formatWon(n: number): string {
-  return `${formatAmount(n)}원`;
+  return `${formatAmount(n === 0 ? 0 : n)}원`; // never "-0원"
+}
+
+/** The VAT split of a receipt's total, taking a recorded VAT when there is one. */
+function cancelVat(total: number, taxFree: number, recordedVat: number | undefined): { supply: number; vat: number; taxFree: number; total: number } {
+  const split = splitVat(total, taxFree);
+  if (recordedVat === undefined || recordedVat < 0 || recordedVat > split.taxable) return split;
+  return { total, taxFree, vat: recordedVat, supply: split.taxable - recordedVat };
 }
 
 const METHOD_LABELS: Record<string, string> = { CARD: '카드', 카드: '카드', MONEY: '간편결제 머니', 계좌: '계좌이체', ACCOUNT: '계좌이체', CASH: '현금' };
@@ -182,7 +195,7 @@ export function buildReceipt(input: ReceiptInput): ReceiptModel {
 
   const total = input.kind === 'cancel' ? cancel!.amount : p.amount;
   const taxFree = input.kind === 'cancel' ? (cancel!.taxFree ?? (full ? p.taxFree : 0)) : p.taxFree;
-  const vat = splitVat(total, taxFree);
+  const vat = cancelVat(total, taxFree, input.kind === 'cancel' ? cancel!.vat : undefined);
   b.push({ type: 'rule', char: '-' });
   b.push({ type: 'pair', left: '공급가액', right: formatWon(sign * vat.supply) });
   b.push({ type: 'pair', left: '부가세', right: formatWon(sign * vat.vat) });

@@ -193,3 +193,60 @@ test('receipt: printer out of paper — 용지 없음 on the result screen, prin
   expect(jobs.map((j) => [j.copy, j.status])).toEqual([['original', 'printed']]);
   await shot(page, 'receipt-04-paper-loaded');
 });
+
+test('receipt: link lost after the bytes went out — "may have printed", the retry asks first and prints 재발행', async ({ page, shell }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(shell.appUrl);
+  await registerDemoStore(page, 'receipt-unsure');
+  await setUpPrinter(page, emu.port);
+
+  emu.dropAfterBytes = 400; // the printer takes part of the job, then the connection drops
+  const p = await sellToResult(page, [4500]);
+  const state = page.getByTestId('print-state');
+  await expect(state).toHaveAttribute('data-status', 'failed', { timeout: 15_000 });
+  await expect(state).toContainText('영수증이 나왔는지 먼저 확인하세요');
+  const retry = page.getByTestId('retry-print');
+  await expect(retry).toHaveAttribute('data-plan', 'confirm-reprint');
+  await retry.click();
+  const confirm = page.getByTestId('print-confirm');
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('용지를 먼저 확인하세요');
+  await expect(page.getByTestId('print-confirm-yes')).toHaveText('재발행 인쇄');
+  await expect(confirm).toBeInViewport();
+  await shot(page, 'receipt-05-unsure-confirm-ko-1024');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await confirm.scrollIntoViewIfNeeded();
+  await shot(page, 'receipt-05-unsure-confirm-ko-1280');
+  await page.getByTestId('lang-toggle').click();
+  await expect(confirm).toContainText('Check the paper first');
+  await expect(page.getByTestId('print-confirm-yes')).toHaveText('Print reprint');
+  await confirm.scrollIntoViewIfNeeded();
+  await shot(page, 'receipt-05-unsure-confirm-en-1280');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await confirm.scrollIntoViewIfNeeded();
+  await shot(page, 'receipt-05-unsure-confirm-en-1024');
+
+  // 인쇄 안 함 closes the question; nothing is sent.
+  const before = emu.received;
+  await page.getByTestId('print-confirm-no').click();
+  await expect(confirm).toHaveCount(0);
+  expect(emu.received).toBe(before);
+
+  // Confirmed: a new copy marked 재발행, the failed 원본 is never sent again.
+  emu.dropAfterBytes = undefined;
+  await page.getByTestId('lang-toggle').click();
+  await retry.click();
+  await page.getByTestId('print-confirm-yes').click();
+  await expect(state).toHaveAttribute('data-status', 'printed', { timeout: 15_000 });
+  await expect(state).toHaveAttribute('data-copy', 'reprint');
+  const last = emu.receipts.at(-1)!.lines.join('\n');
+  expect(last).toContain('[재발행]');
+  expect(last).toContain(p.tid!);
+  const jobs = await rpc<PrintJobView[]>(page, 'listPrintJobs', { paymentId: p.id });
+  expect(jobs.map((j) => [j.copy, j.status])).toEqual([
+    ['reprint', 'printed'],
+    ['original', 'failed'],
+  ]);
+  await shot(page, 'receipt-06-unsure-reprinted');
+});

@@ -30,17 +30,18 @@
  * printing path.
  */
 import iconv from 'iconv-lite';
-import { toPrintable, WON_SIGN, type Substitution } from '../../../../shared/domain/receipt/ksx1001';
+import { REPLACEMENT_MARK, toPrintable, WON_SIGN, type Substitution } from '../../../../shared/domain/receipt/ksx1001';
 import { layoutReceipt, type PrintLine, type ReceiptLayout } from '../../../../shared/domain/receipt/receipt-layout';
 import { buildReceipt, type ReceiptInput } from '../../../../shared/domain/receipt/receipt-model';
 import type { PrinterProfile } from './profiles';
 
 const LF = 0x0a;
+const MARK_BYTES = iconv.encode(REPLACEMENT_MARK, 'euc-kr'); // A1 E0
 
 /**
  * Text → KS X 1001 (EUC-KR proper) bytes. Anything outside ASCII + KS X 1001 goes through the
  * documented fallback first; ₩ is sent as 0x5C (printed as ₩ under ESC R 13). A CP949-only pair
- * that still slipped through (lead 0x81–0xA0 or trail < 0xA1) is replaced by '?' and reported.
+ * that still slipped through (lead 0x81–0xA0 or trail < 0xA1) is replaced by REPLACEMENT_MARK and reported.
  */
 export function encodeKsx1001(text: string, substitutions?: Substitution[]): Buffer {
   const printable = toPrintable(text, substitutions);
@@ -51,9 +52,9 @@ export function encodeKsx1001(text: string, substitutions?: Substitution[]): Buf
     if (c < 0x80) continue;
     const t = bytes[i + 1] ?? 0;
     if (c < 0xa1 || c > 0xfe || t < 0xa1 || t > 0xfe) {
-      substitutions?.push({ from: iconv.decode(bytes.subarray(i, i + 2), 'euc-kr'), to: '??' });
-      bytes[i] = 0x3f;
-      if (i + 1 < bytes.length) bytes[i + 1] = 0x3f;
+      substitutions?.push({ from: iconv.decode(bytes.subarray(i, i + 2), 'euc-kr'), to: REPLACEMENT_MARK });
+      bytes[i] = MARK_BYTES[0]!;
+      if (i + 1 < bytes.length) bytes[i + 1] = MARK_BYTES[1]!;
     }
     i++;
   }
@@ -65,6 +66,11 @@ export interface EncodeOptions {
   drawer?: boolean;
   /** QR module size in dots; default 6 on 80 mm paper, 5 on 58 mm. */
   qrCellSize?: number;
+  /**
+   * The printer's last job was cut off (part of it may be on the paper, uncut): feed and cut right after
+   * the job start, so this receipt does not begin glued to those leftovers.
+   */
+  cutLeftovers?: boolean;
 }
 
 export interface EncodedReceipt {
@@ -75,7 +81,9 @@ export interface EncodedReceipt {
 
 /** Layout → bytes. Text lines are already padded by the layout: the printer only gets left-aligned lines. */
 export function encodeLayout(layout: ReceiptLayout, profile: PrinterProfile, opts: EncodeOptions = {}): Buffer {
-  const parts: Buffer[] = [profile.init, profile.align('left'), profile.bold(false), profile.size(1)];
+  const parts: Buffer[] = [profile.init];
+  if (opts.cutLeftovers) parts.push(Buffer.from([LF]), profile.cut(true));
+  parts.push(profile.align('left'), profile.bold(false), profile.size(1));
   if (opts.drawer) parts.push(profile.drawer());
   let bold = false;
   let size: 1 | 2 = 1;

@@ -5,11 +5,18 @@
  * printed job is never sent again. One original per payment and kind (unique index): asking twice
  * for the same receipt returns the same job. A reprint is a new job, printed with "재발행".
  *
- * Retries: a job whose bytes never left (printer unreachable) or that the printer itself reported
- * stopped (paper out, cover open, offline) is retried automatically, up to MAX_AUTO_ATTEMPTS.
- * A job whose outcome is unknown (no status answer, link lost mid-job) is not: the cashier decides
- * (retryJob, or a reprint from history). After a restart, a job left 'sending' is queued again
- * exactly once (recovered = 1); if that attempt fails too, it waits for the cashier.
+ * Retries: only a job whose bytes never reached the link (printer unreachable) is retried
+ * automatically, up to MAX_AUTO_ATTEMPTS. A job whose bytes reached the printer is never sent again
+ * without the cashier confirming (issue 10): `reachedPrinter`. Among those, a job whose outcome is
+ * unknown — no status answer, link lost mid-job, app stopped after writing, or a printer that stopped
+ * and could not drop the job (no clear-buffer command: it prints it when paper is loaded) — may have
+ * printed (`mayHavePrinted`): the cashier checks the paper, and the retry is a new copy marked 재발행,
+ * never the 원본 again. A job the printer reported stopped and whose rest it dropped (Epson DLE DC4 8)
+ * did not print in full: confirmed, it is sent again as is.
+ * `last_sent` is set when the bytes are handed to the link (markWriting), reset at every claim;
+ * `last_stopped` means "the printer stopped and dropped the rest". After a restart, a job left
+ * 'sending' before its bytes were written is queued again exactly once (recovered = 1); one left
+ * after writing waits for the cashier.
  */
 import type Database from 'better-sqlite3';
 import type { PrintInput, PrintKind } from '../../../../shared/domain/receipt/print-input';
@@ -39,6 +46,10 @@ export interface PrintJob {
   lastErrorDetail: string | null;
   /** The last failure can be retried without risking a second complete copy. */
   autoRetryable: boolean;
+  /** The last attempt's bytes reached the printer: no retry without the cashier confirming. */
+  reachedPrinter: boolean;
+  /** Failed, but the receipt may have come out: check the paper; a retry prints 재발행. */
+  mayHavePrinted: boolean;
   createdAt: string;
   updatedAt: string;
   sentAt: string | null;
@@ -70,7 +81,8 @@ interface Row {
 const COLS = 'id, printer, payment_id, refund_id, settlement_day, kind, copy, input_json, status, attempts, recovered, last_sent, last_stopped, last_error, last_error_detail, created_at, updated_at, sent_at, printed_at';
 
 function toJob(r: Row): PrintJob {
-  const failedSafely = r.status === 'failed' && (r.last_sent === 0 || r.last_stopped === 1);
+  const failed = r.status === 'failed';
+  const reachedPrinter = failed && r.last_sent === 1;
   return {
     id: r.id,
     printer: r.printer,
@@ -85,7 +97,9 @@ function toJob(r: Row): PrintJob {
     recovered: r.recovered === 1,
     lastError: r.last_error,
     lastErrorDetail: r.last_error_detail,
-    autoRetryable: r.status === 'queued' || (failedSafely && r.recovered === 0 && r.attempts < MAX_AUTO_ATTEMPTS),
+    autoRetryable: r.status === 'queued' || (failed && !reachedPrinter && r.recovered === 0 && r.attempts < MAX_AUTO_ATTEMPTS),
+    reachedPrinter,
+    mayHavePrinted: reachedPrinter && r.last_stopped === 0,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     sentAt: r.sent_at,
@@ -128,9 +142,28 @@ export class PrintQueue {
   claim(id: number, printer: string): PrintJob | null {
     const at = this.now().toISOString();
     const info = this.db
-      .prepare(`UPDATE print_jobs SET status = 'sending', printer = ?, attempts = attempts + 1, sent_at = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'failed')`)
+      .prepare(
+        `UPDATE print_jobs SET status = 'sending', printer = ?, attempts = attempts + 1, sent_at = ?, updated_at = ?, last_sent = 0, last_stopped = 0
+         WHERE id = ? AND status IN ('queued', 'failed')`,
+      )
       .run(printer, at, at, id);
     return info.changes === 1 ? this.get(id) : null;
+  }
+
+  /** The job's bytes are about to be handed to the link: from now on it may print. */
+  markWriting(id: number): void {
+    this.db.prepare(`UPDATE print_jobs SET last_sent = 1 WHERE id = ? AND status = 'sending'`).run(id);
+  }
+
+  /**
+   * Whether the printer's last job was cut off: its bytes reached the printer and no answer said it
+   * finished, so part of it may be on the paper without a cut (the next job feeds and cuts first).
+   */
+  printerCutOff(printer: string): boolean {
+    const r = this.db
+      .prepare(`SELECT status, last_sent FROM print_jobs WHERE printer = ? AND sent_at IS NOT NULL AND status <> 'queued' ORDER BY sent_at DESC, id DESC LIMIT 1`)
+      .get(printer) as { status: PrintJobStatus; last_sent: number } | undefined;
+    return r !== undefined && r.status === 'failed' && r.last_sent === 1;
   }
 
   recordBytes(id: number, bytes: Buffer): void {
@@ -157,24 +190,33 @@ export class PrintQueue {
     return this.get(id)!;
   }
 
-  /** At start-up: jobs a crash left 'sending' are queued again, once. Returns their ids. */
+  /**
+   * At start-up: jobs a crash left 'sending' before writing are queued again, once; those whose bytes
+   * were written may have printed and wait for the cashier. Returns the ids queued again.
+   */
   recoverAfterRestart(): number[] {
     const at = this.now().toISOString();
     return this.db.transaction(() => {
-      const rows = this.db.prepare(`SELECT id, recovered FROM print_jobs WHERE status = 'sending'`).all() as { id: number; recovered: number }[];
+      const rows = this.db.prepare(`SELECT id, recovered, last_sent FROM print_jobs WHERE status = 'sending'`).all() as { id: number; recovered: number; last_sent: number }[];
+      const requeued: number[] = [];
       for (const r of rows) {
-        if (r.recovered === 0) {
+        if (r.last_sent === 1) {
+          this.db
+            .prepare(`UPDATE print_jobs SET status = 'failed', last_error = 'interrupted', last_error_detail = 'app stopped while printing', last_sent = 1, last_stopped = 0, updated_at = ? WHERE id = ?`)
+            .run(at, r.id);
+        } else if (r.recovered === 0) {
+          requeued.push(r.id);
           this.db
             .prepare(`UPDATE print_jobs SET status = 'queued', recovered = 1, last_error = 'interrupted', last_error_detail = 'app stopped while printing', updated_at = ? WHERE id = ?`)
             .run(at, r.id);
         } else {
           // Already retried once after a restart: leave it to the cashier.
           this.db
-            .prepare(`UPDATE print_jobs SET status = 'failed', last_error = 'interrupted', last_error_detail = 'app stopped while printing (again)', last_sent = 1, last_stopped = 0, updated_at = ? WHERE id = ?`)
+            .prepare(`UPDATE print_jobs SET status = 'failed', last_error = 'interrupted', last_error_detail = 'app stopped while printing (again)', last_sent = 0, last_stopped = 0, updated_at = ? WHERE id = ?`)
             .run(at, r.id);
         }
       }
-      return rows.filter((r) => r.recovered === 0).map((r) => r.id);
+      return requeued;
     })();
   }
 

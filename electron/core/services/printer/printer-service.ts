@@ -107,7 +107,7 @@ export class PrinterService {
     const r = p.refunds.find((x) => x.id === refundId);
     if (!r) throw new PosError('PAYMENT_NOT_FOUND', `refund ${refundId} of payment ${p.id}`);
     if (r.status !== 'cancelled') throw new PosError('PAYMENT_STATE', `refund ${refundId} is ${r.status}`);
-    return { amount: r.amount, taxFree: r.taxFree, originalTid: p.tid ?? '', originalApprovalNo: p.tid, originalApprovedAt: p.approvedAt ?? p.createdAt, cancelledAt: r.cancelledAt, cancelTid: r.aid };
+    return { amount: r.amount, taxFree: r.taxFree, vat: r.vat, originalTid: p.tid ?? '', originalApprovalNo: p.tid, originalApprovedAt: p.approvedAt ?? p.createdAt, cancelledAt: r.cancelledAt, cancelTid: r.aid };
   }
 
   /** The same lines the printer gets, as text (what the UI shows). */
@@ -163,6 +163,8 @@ export class PrinterService {
     const { job, created } = this.queue.enqueue(j);
     if (created) this.onEvent({ type: 'job', job });
     if (!created && job.status === 'printed') return Promise.resolve(job);
+    // The 원본 already reached the printer once: only the cashier's confirmed retry sends anything now.
+    if (!created && job.reachedPrinter) return Promise.resolve(job);
     const run = this.schedule(job.id);
     if (wait === false) {
       run.catch(() => undefined);
@@ -182,11 +184,20 @@ export class PrinterService {
     return Promise.all(jobs.map((j) => this.schedule(j.id)));
   }
 
-  /** The cashier's explicit retry of a failed job (its outcome may be unknown: they saw the paper). */
-  retryJob(id: number): Promise<PrintJob> {
+  /**
+   * The cashier's retry of a failed job. A job whose bytes reached the printer needs `confirmed` (the
+   * cashier looked at the paper); one that may have printed is not sent again as the 원본: a new copy
+   * marked 재발행 is printed instead (the failed original stays failed).
+   */
+  retryJob(id: number, o: { confirmed?: boolean } = {}): Promise<PrintJob> {
     const job = this.queue.get(id);
     if (!job) throw new PosError('VALIDATION_FAILED', `print job ${id} not found`);
     if (job.status === 'printed') return Promise.resolve(job);
+    if (job.reachedPrinter && !o.confirmed) throw new PosError('PRINT_CONFIRM_REQUIRED', `print job ${id} reached the printer`);
+    if (job.mayHavePrinted) {
+      const input = { ...job.input, reprint: true, issuedAt: this.now().toISOString() };
+      return this.queueAndRun({ printer: printerKey(this.settings().transport), paymentId: job.paymentId, refundId: job.refundId, settlementDay: job.settlementDay, kind: job.kind, copy: 'reprint', input }, undefined);
+    }
     return this.schedule(id);
   }
 
@@ -254,6 +265,7 @@ export class PrinterService {
   private async attempt(jobId: number): Promise<PrintJob> {
     const s = this.settings();
     const key = printerKey(s.transport);
+    const cutOff = this.queue.printerCutOff(key); // before the claim: this job's own last attempt counts
     const claimed = this.queue.claim(jobId, key);
     if (!claimed) return this.queue.get(jobId)!; // printed meanwhile, or another sender has it
     this.onEvent({ type: 'job', job: claimed });
@@ -262,19 +274,21 @@ export class PrinterService {
     let bytes: Buffer;
     try {
       const layout = layoutReceipt(buildPrintModel(input));
-      bytes = encodeLayout(layout, profile, { drawer: s.openDrawer && input.kind === 'sale' && claimed.copy === 'original' });
+      bytes = encodeLayout(layout, profile, { drawer: s.openDrawer && input.kind === 'sale' && claimed.copy === 'original', cutLeftovers: cutOff });
     } catch (e) {
       return this.finish(this.queue.markFailed(jobId, { error: 'error', detail: (e as Error).message, sent: false, stopped: false }));
     }
     this.queue.recordBytes(jobId, bytes);
-    const out = await this.send(bytes);
+    const out = await this.send(bytes, () => this.queue.markWriting(jobId));
     if (out.printed) return this.finish(this.queue.markPrinted(jobId));
     return this.finish(
       this.queue.markFailed(jobId, {
         error: out.status.state === 'ok' ? 'timeout' : out.status.state,
         ...(out.status.detail ? { detail: out.status.detail } : {}),
         sent: out.sent,
-        stopped: out.stopped,
+        // Stopped and dropped by the printer: did not print in full. Stopped but still held (no clear-buffer
+        // command, e.g. Bixolon): it prints when the paper is loaded, so its outcome is unknown.
+        stopped: out.stopped && out.cleared,
       }),
     );
   }
@@ -288,7 +302,7 @@ export class PrinterService {
     return this.opts.openLink ? this.opts.openLink(s) : openTransport(s.transport, { connectTimeoutMs: this.opts.connectTimeoutMs ?? 3000 });
   }
 
-  private async send(bytes: Buffer): Promise<PrintOutcome & { sent: boolean; stopped: boolean }> {
+  private async send(bytes: Buffer, beforeWrite: () => void = () => undefined): Promise<PrintOutcome & { sent: boolean; stopped: boolean; cleared: boolean }> {
     const s = this.settings();
     const key = printerKey(s.transport);
     const t0 = Date.now();
@@ -297,9 +311,10 @@ export class PrinterService {
       link = await this.open(s);
     } catch (e) {
       const status = this.report(key, { state: 'offline', paperNearEnd: false, detail: e instanceof TransportError ? e.message : String(e) });
-      return { printed: false, status, elapsedMs: Date.now() - t0, bytes: bytes.length, sent: false, stopped: false };
+      return { printed: false, status, elapsedMs: Date.now() - t0, bytes: bytes.length, sent: false, stopped: false, cleared: false };
     }
     try {
+      beforeWrite();
       const ack = await sendAndAcknowledge(link, getProfile(s.profile), bytes, {
         // 9600 baud moves ~960 bytes/s: a receipt may take that long before the printer even sees the cut.
         ackTimeoutMs: (this.opts.ackBaseMs ?? 5000) + Math.ceil((bytes.length / 960) * 1000),
@@ -308,7 +323,7 @@ export class PrinterService {
         onStatus: (st) => this.report(key, st),
       });
       this.report(key, ack.status);
-      return { printed: ack.printed, status: ack.status, elapsedMs: Date.now() - t0, bytes: bytes.length, sent: ack.sent, stopped: ack.stopped };
+      return { printed: ack.printed, status: ack.status, elapsedMs: Date.now() - t0, bytes: bytes.length, sent: ack.sent, stopped: ack.stopped, cleared: ack.cleared };
     } finally {
       await link.close();
     }

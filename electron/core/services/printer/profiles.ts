@@ -17,7 +17,10 @@ export interface PrinterProfile {
   name: PrinterProfileName;
   label: string;
   status: StatusProtocol;
-  /** Job start: reset, code table, double-byte (Hangul) mode, Korean international set (0x5C prints ₩). */
+  /**
+   * Job start: reset, ASB off (ESC/POS: GS a 0, so no unsolicited status mixes with the answers), code
+   * table, double-byte (Hangul) mode, Korean international set (0x5C prints ₩).
+   */
   init: Buffer;
   bold(on: boolean): Buffer;
   /** 1 = normal, 2 = double width and height, for single- and double-byte characters alike. */
@@ -66,7 +69,7 @@ function escposCode128(data: string): Buffer {
 
 const escposBase = {
   status: 'escpos' as const,
-  init: b(ESC, 0x40, ESC, 0x74, 0, FS, 0x26, ESC, 0x52, 13),
+  init: b(ESC, 0x40, GS, 0x61, 0, ESC, 0x74, 0, FS, 0x26, ESC, 0x52, 13),
   bold: (on: boolean) => b(ESC, 0x45, on ? 1 : 0),
   // GS ! sizes every character; FS ! too, for firmware that sizes double-byte characters only by FS !.
   size: (s: 1 | 2) => (s === 2 ? b(GS, 0x21, 0x11, FS, 0x21, 0x0c) : b(GS, 0x21, 0, FS, 0x21, 0)),

@@ -5,6 +5,11 @@
  * its answer means "the receipt printed". While the printer is stopped (paper out, cover open,
  * offline) it is not answered; the real-time `DLE EOT 1/2/4` queries are, and say why.
  * The two kinds of answers are told apart by their fixed bits: GS r 1 → 0xx0xxxx, DLE EOT → 0xx1xx10.
+ * Automatic Status Back (ASB, on when a printer's memory/DIP switch says so, or after `GS a n`) sends
+ * 4 unsolicited bytes: the first is 0xx1xx00, the next three are 0xx0xxxx — exactly like a GS r answer.
+ * Every job starts with `GS a 0` (profiles.ts), and the reader recognises an ASB's first byte and skips
+ * the three bytes after it (XON/XOFF excepted, which may come in between), so an unsolicited status is
+ * never taken for "the receipt printed" (Epson's "identification of send status" table).
  *
  * Star Line Mode: `ETB` is processed in order and increments the ETB counter reported in the
  * automatic status (ASB, asked with the real-time `ESC ACK SOH`): the receipt printed when the
@@ -31,6 +36,9 @@ export const STAR_ETB = Buffer.from([0x17]);
 
 export const isGsRAnswer = (b: number) => (b & 0x90) === 0x00;
 export const isDleEotAnswer = (b: number) => (b & 0x93) === 0x12;
+export const isAsbHeader = (b: number) => (b & 0x93) === 0x10;
+const XON = 0x11;
+const XOFF = 0x13;
 
 /** GS r 1 answer: bits 0–1 paper near end, bits 2–3 paper end. */
 export function parsePaperSensor(b: number): { paperOut: boolean; nearEnd: boolean } {
@@ -72,6 +80,8 @@ export class ResponseReader {
   private gsr: number[] = [];
   private rt: number[] = [];
   private raw: number[] = [];
+  /** Bytes still to skip of an ASB whose first byte was seen. */
+  private asbLeft = 0;
   private wake: (() => void)[] = [];
   closed = false;
 
@@ -82,9 +92,12 @@ export class ResponseReader {
     link.onData((chunk) => {
       for (const byte of chunk) {
         if (this.protocol === 'star') this.raw.push(byte);
+        else if (byte === XON || byte === XOFF) continue;
+        else if (this.asbLeft > 0) this.asbLeft--; // bytes 2–4 of an ASB (look like GS r answers)
+        else if (isAsbHeader(byte)) this.asbLeft = 3;
         else if (isDleEotAnswer(byte)) this.rt.push(byte);
         else if (isGsRAnswer(byte)) this.gsr.push(byte);
-        // anything else (ASB, clear-buffer replies) is not ours
+        // anything else (clear-buffer replies) is not ours
       }
       this.notify();
     });
@@ -170,6 +183,8 @@ export interface AckResult {
   sent: boolean;
   /** The printer itself reported a stop before the answer (it did not finish the job). */
   stopped: boolean;
+  /** Giving up on a stopped job, its clear-buffer command went out: the printer dropped the rest. */
+  cleared: boolean;
   status: PrinterStatusReport;
   /** From the first byte written to the answer. */
   elapsedMs: number;
@@ -191,7 +206,7 @@ export async function sendAndAcknowledge(link: PrinterLink, profile: PrinterProf
     sent = true;
     await link.write(profile.status === 'star' ? Buffer.concat([job, STAR_ETB]) : Buffer.concat([job, GS_R_PAPER]));
   } catch (e) {
-    return { printed: false, sent, stopped: false, status: { state: 'offline', paperNearEnd: false, detail: (e as Error).message }, elapsedMs: Date.now() - t0 };
+    return { printed: false, sent, stopped: false, cleared: false, status: { state: 'offline', paperNearEnd: false, detail: (e as Error).message }, elapsedMs: Date.now() - t0 };
   }
 
   let deadline = t0 + opts.ackTimeoutMs;
@@ -203,12 +218,12 @@ export async function sendAndAcknowledge(link: PrinterLink, profile: PrinterProf
       const ans = await reader.nextPaperAnswer(Math.max(0, Math.min(pollMs, left)));
       if (ans !== null) {
         const paper = parsePaperSensor(ans);
-        return { printed: true, sent, stopped: false, status: { state: 'ok', paperNearEnd: paper.nearEnd || paper.paperOut }, elapsedMs: Date.now() - t0 };
+        return { printed: true, sent, stopped: false, cleared: false, status: { state: 'ok', paperNearEnd: paper.nearEnd || paper.paperOut }, elapsedMs: Date.now() - t0 };
       }
     } else {
       await new Promise((r) => setTimeout(r, Math.max(0, Math.min(pollMs, left))));
     }
-    if (reader.closed) return { printed: false, sent, stopped, status: { state: 'offline', paperNearEnd: false, detail: 'connection closed' }, elapsedMs: Date.now() - t0 };
+    if (reader.closed) return { printed: false, sent, stopped, cleared: false, status: { state: 'offline', paperNearEnd: false, detail: 'connection closed' }, elapsedMs: Date.now() - t0 };
 
     let probe: PrinterStatusReport;
     if (profile.status === 'star') {
@@ -217,7 +232,7 @@ export async function sendAndAcknowledge(link: PrinterLink, profile: PrinterProf
       const asb = await reader.nextStarAsb(Math.min(pollMs, 2000));
       if (asb) {
         const parsed = parseStarAsb(asb);
-        if (etb0 >= 0 && parsed.etb !== etb0) return { printed: true, sent, stopped: false, status: parsed.status, elapsedMs: Date.now() - t0 };
+        if (etb0 >= 0 && parsed.etb !== etb0) return { printed: true, sent, stopped: false, cleared: false, status: parsed.status, elapsedMs: Date.now() - t0 };
         probe = parsed.status;
       } else probe = NO_ANSWER;
     } else {
@@ -236,8 +251,9 @@ export async function sendAndAcknowledge(link: PrinterLink, profile: PrinterProf
     last = probe;
     if (Date.now() >= deadline) {
       const state = probe.state === 'ok' ? NO_ANSWER : probe;
-      if (stopped && profile.clearBuffer) await link.write(profile.clearBuffer).catch(() => undefined);
-      return { printed: false, sent, stopped, status: state, elapsedMs: Date.now() - t0 };
+      let cleared = false;
+      if (stopped && profile.clearBuffer) cleared = await link.write(profile.clearBuffer).then(() => true, () => false);
+      return { printed: false, sent, stopped, cleared, status: state, elapsedMs: Date.now() - t0 };
     }
   }
 }

@@ -208,12 +208,3 @@ export function openTransport(t: PrinterTransport, opts: OpenOptions & Transport
       return Promise.reject(new TransportError('offline', 'no printer configured'));
   }
 }
-
-/** "tcp://host:9100" → transport settings (the form node-thermal-printer and the issue use). */
-export function parsePrinterUri(uri: string): PrinterTransport {
-  const m = /^tcp:\/\/([^/:]+)(?::(\d+))?\/?$/i.exec(uri);
-  if (m) return { kind: 'tcp', host: m[1]!, port: m[2] ? Number(m[2]) : 9100 };
-  const s = /^serial:(.+?)(?:@(\d+))?$/i.exec(uri);
-  if (s) return { kind: 'serial', path: s[1]!, baudRate: (s[2] ? Number(s[2]) : 9600) as 9600 };
-  return { kind: 'device', path: uri };
-}

@@ -165,6 +165,11 @@ export function DetailPrintJobs({ jobs }: { jobs: readonly PrintJobView[] }) {
               <span>{t(j.kind === 'cancel' ? 'history.detail.job.cancel' : 'history.detail.job.sale')}</span>
               <span className="muted">{t(j.copy === 'reprint' ? 'receipt.copy.reprint' : 'receipt.copy.original')}</span>
               <span className={`detail-job__status detail-job__status--${j.status}`}>{t(STATE_KEY[j.status])}</span>
+              {j.status === 'failed' && j.mayHavePrinted && (
+                <span className="muted" data-testid="detail-job-unsure">
+                  {t('receipt.mayHavePrinted')}
+                </span>
+              )}
               <span className="num muted">{seoulShortDateTime(j.printedAt ?? j.updatedAt)}</span>
             </li>
           ))}

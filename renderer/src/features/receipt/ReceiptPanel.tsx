@@ -14,7 +14,7 @@ import { seoulTime } from '../history/history-model';
 import { isTextEntry } from '../scan/dom-keys';
 import { SCAN_MAX_GAP_MS } from '../scan/wedge-config';
 import { usePrinter } from '../settings/printer-store';
-import { hasOriginal, mergeJobs, printStateOf, REASON_KEY, STATE_KEY, upsertJob } from './print-jobs';
+import { hasOriginal, mergeJobs, printStateOf, REASON_KEY, retryPlan, STATE_KEY, upsertJob } from './print-jobs';
 import { ReceiptPaper } from './ReceiptPaper';
 
 /** An R with another key this close before or after it is part of a scanner burst, not the cashier's. */
@@ -32,6 +32,8 @@ export function ReceiptPanel({ paymentId }: { paymentId: number }) {
   const [actionError, setActionError] = useState<ErrorCode | null>(null);
   const [requesting, setRequesting] = useState(false);
   const [retrying, setRetrying] = useState<number | null>(null);
+  /** The failed job whose retry waits for the cashier's confirmation (its bytes reached the printer). */
+  const [confirming, setConfirming] = useState<number | null>(null);
 
   // The preview follows the paper width in the settings.
   useEffect(() => {
@@ -88,11 +90,12 @@ export function ReceiptPanel({ paymentId }: { paymentId: number }) {
     }
   };
 
-  const retry = async (id: number) => {
+  const retry = async (id: number, confirmed = false) => {
+    setConfirming(null);
     setRetrying(id);
     setActionError(null);
     try {
-      const job = await pos.retryPrintJob({ id });
+      const job = await pos.retryPrintJob({ id, ...(confirmed ? { confirmed: true } : {}) });
       setJobs((l) => upsertJob(l, job));
     } catch (e) {
       setActionError(errorCodeOf(e));
@@ -137,6 +140,8 @@ export function ReceiptPanel({ paymentId }: { paymentId: number }) {
   };
 
   const job = state.kind === 'none' ? null : state.job;
+  const plan = state.kind === 'failed' ? retryPlan(state.job) : null;
+  const askRetry = (id: number) => (plan === 'direct' ? void retry(id) : setConfirming(id));
   const reason = state.kind === 'failed' || state.kind === 'sending' ? state.reason : null;
   return (
     <aside className="receipt-panel" data-testid="receipt-panel" aria-label={t('receipt.title')}>
@@ -185,12 +190,25 @@ export function ReceiptPanel({ paymentId }: { paymentId: number }) {
         <button type="button" className="btn btn--secondary" data-testid="reprint-receipt" data-action={original ? 'reprint' : 'print'} disabled={noPrinter || requesting} onClick={blurAfter(() => void print())}>
           {t(original ? 'receipt.reprint' : 'receipt.print')}
         </button>
-        {state.kind === 'failed' && (
-          <button type="button" className="btn btn--warn" data-testid="retry-print" disabled={retrying !== null || noPrinter} onClick={blurAfter(() => void retry(state.job.id))}>
+        {state.kind === 'failed' && confirming !== state.job.id && (
+          <button type="button" className="btn btn--warn" data-testid="retry-print" data-plan={plan ?? ''} disabled={retrying !== null || noPrinter} onClick={blurAfter(() => askRetry(state.job.id))}>
             {retrying === state.job.id ? t('receipt.retrying') : t('receipt.retry')}
           </button>
         )}
       </div>
+      {state.kind === 'failed' && confirming === state.job.id && plan !== 'direct' && (
+        <div className="print-confirm" role="alertdialog" aria-labelledby="print-confirm-text" data-testid="print-confirm" data-plan={plan ?? ''} ref={(el) => el?.scrollIntoView({ block: 'nearest' })}>
+          <p id="print-confirm-text">{t(plan === 'confirm-reprint' ? 'receipt.confirm.reprint' : 'receipt.confirm.resend')}</p>
+          <div className="receipt-panel__actions">
+            <button type="button" className="btn btn--warn" data-testid="print-confirm-yes" disabled={noPrinter} onClick={blurAfter(() => void retry(state.job.id, true))}>
+              {t(plan === 'confirm-reprint' ? 'receipt.confirm.printReprint' : 'receipt.confirm.printAgain')}
+            </button>
+            <button type="button" className="btn btn--secondary" data-testid="print-confirm-no" onClick={blurAfter(() => setConfirming(null))}>
+              {t('receipt.confirm.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <ErrorText code={actionError} testId="print-error" />
     </aside>
   );

@@ -1,6 +1,6 @@
 /** A payment's print jobs as the result screen shows them. Pure. */
 import type { PrintJobView, PrinterStatus } from '../../../../shared/contract';
-import type { MessageKey } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/ko';
 
 const RANK: Record<PrintJobView['status'], number> = { queued: 0, sending: 1, failed: 2, printed: 3 };
 
@@ -54,8 +54,9 @@ export function printStateOf(jobs: readonly PrintJobView[], printer: PrinterStat
       return { kind: 'printed', job };
     case 'failed': {
       const reason = asReason(job.lastError);
-      // No answer, or the app stopped mid-job: the receipt may have come out; the cashier looks first.
-      return { kind: 'failed', job, reason, unsure: reason === 'timeout' || reason === 'interrupted' };
+      // No answer, link lost after the bytes went out, app stopped mid-job, or still held by a stopped
+      // printer: the receipt may have come out; the cashier looks first.
+      return { kind: 'failed', job, reason, unsure: job.mayHavePrinted || reason === 'timeout' || reason === 'interrupted' };
     }
   }
 }
@@ -77,6 +78,17 @@ export const REASON_KEY: Record<PrintReason, MessageKey> = {
   interrupted: 'printer.state.interrupted',
   error: 'printer.state.error',
 };
+
+/**
+ * What 다시 인쇄 does with a failed job: sent again at once when its bytes never reached the printer;
+ * otherwise only after the cashier confirms — resent as is when the printer dropped it, or printed as a
+ * new copy marked 재발행 when it may have come out (the core enforces the same).
+ */
+export type RetryPlan = 'direct' | 'confirm-resend' | 'confirm-reprint';
+export function retryPlan(job: PrintJobView): RetryPlan {
+  if (!job.reachedPrinter) return 'direct';
+  return job.mayHavePrinted ? 'confirm-reprint' : 'confirm-resend';
+}
 
 /** R prints the original when there is none yet, a copy marked 재발행 after. */
 export function hasOriginal(jobs: readonly PrintJobView[]): boolean {

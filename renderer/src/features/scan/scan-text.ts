@@ -83,7 +83,6 @@ const en: Record<Key, string> = {
   'status.serial.error': 'error',
 };
 
-export type ScanTextKey = Key;
 export function useScanText(): (key: Key) => string {
   const { lang } = useI18n();
   return (key) => (lang === 'en' ? en[key] : ko[key]);
