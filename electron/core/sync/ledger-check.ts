@@ -61,5 +61,6 @@ export function lossMessage(c: LedgerCheck, dataDir: string): string {
     c.backup ? `  --restore-from backup       최신 백업에서 복구 / restore the newest backup (${c.backup.file}, ${c.backup.payments} payments)` : null,
     '  --restore-from <file>       지정한 백업 파일에서 복구 / restore a given backup file',
   ].filter(Boolean);
+  // web shell: `--restore-from X`; Electron: `--restore-from=X` on the app's command line
   return `결제 기록(원장)에 문제가 있어 새 단말기로 시작하지 않습니다 / The ledger has a problem; the terminal does not start as new:\n${c.problem}: ${c.detail}\n\n${dataDir}\n\n복구 방법 / restore with:\n${ways.join('\n')}`;
 }
