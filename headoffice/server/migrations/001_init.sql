@@ -61,7 +61,8 @@ CREATE TABLE rm_payments (
   PRIMARY KEY (terminal_id, local_id)
 );
 CREATE INDEX rm_payments_store_day ON rm_payments (store_id, sale_day);
-CREATE INDEX rm_payments_day ON rm_payments (sale_day) WHERE status = 'approved';
+-- covering: the period's product report is an index-only scan
+CREATE INDEX rm_payments_day ON rm_payments (sale_day) INCLUDE (item_name, amount) WHERE status = 'approved';
 CREATE INDEX rm_payments_approved ON rm_payments (approved_at) WHERE status = 'approved';
 CREATE TABLE rm_refunds (
   terminal_id       uuid NOT NULL,
