@@ -9,8 +9,9 @@ const nodeRuntimePackages = ['better-sqlite3', 'serialport', '@serialport/*', 'f
 // Module names are matched exactly (regex), so "electron" does not catch "../electron/core/…"; paths with "**" are globs.
 const escape = (s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
 const forbid = (list, message) => {
-  const globs = list.filter((p) => p.startsWith('**/'));
-  const names = list.filter((p) => !p.startsWith('**/'));
+  const isGlob = (p) => p.startsWith('**/') || p.startsWith('!**/'); // "!…" re-allows a path a glob before it forbids
+  const globs = list.filter(isGlob);
+  const names = list.filter((p) => !isGlob(p));
   return {
     'no-restricted-imports': [
       'error',
@@ -18,6 +19,24 @@ const forbid = (list, message) => {
     ],
   };
 };
+
+// Electron loaded any other way than a static import: import('electron'), require('electron'), import x = require('electron').
+const ELECTRON = '/^electron(\\u002F.*)?$/';
+const noElectronAtRuntime = (message) => ({
+  'no-restricted-syntax': [
+    'error',
+    { selector: `ImportExpression[source.value=${ELECTRON}]`, message },
+    { selector: `CallExpression[callee.name='require'][arguments.0.value=${ELECTRON}]`, message },
+    { selector: `CallExpression[callee.object.name='module'][callee.property.name='require'][arguments.0.value=${ELECTRON}]`, message },
+    { selector: `TSExternalModuleReference[expression.value=${ELECTRON}]`, message },
+  ],
+});
+// Node globals are no runtime of shared/ (it also runs in the renderer): typescript-eslint turns no-undef off, so name them.
+const NODE_GLOBALS = ['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'exports', 'setImmediate', 'clearImmediate'];
+const noNodeGlobals = (message) => ({
+  'no-restricted-globals': ['error', ...NODE_GLOBALS.map((name) => ({ name, message }))],
+  'no-restricted-properties': ['error', ...NODE_GLOBALS.map((property) => ({ object: 'globalThis', property, message }))],
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.data/**'] },
@@ -35,13 +54,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid(['electron', 'electron/*', ...nodeBuiltins, ...nodeRuntimePackages, '**/electron/**'], 'renderer/ never imports Electron, Node or main-process code: go through window.pos (shared/contract.ts).'),
+      ...forbid(['electron', 'electron/*', ...nodeBuiltins, ...nodeRuntimePackages, '**/electron/core/**', '**/electron/main/**', '**/electron/simulator/**', '**/electron/preload/**', '!**/electron/preload/bridge', '**/bench/**', '**/test/**'], 'renderer/ never imports Electron, Node, main-process code, benchmarks or tests: go through window.pos (shared/contract.ts).'),
+      // The one exception: the bridge's type, derived from the preload's object (import type only).
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/preload/bridge'], allowTypeImports: true, message: 'renderer/ takes only the PosBridge type from the preload (import type).' }] }],
+      ...noElectronAtRuntime('renderer/ never loads Electron: go through window.pos (shared/contract.ts).'),
     },
   },
   {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: forbid(['electron', 'electron/*', ...nodeBuiltins, ...nodeRuntimePackages, 'react', 'react-dom', '**/electron/**', '**/renderer/**'], 'shared/ imports no Node, DOM or Electron runtime.'),
+    rules: {
+      ...forbid(['electron', 'electron/*', ...nodeBuiltins, ...nodeRuntimePackages, 'react', 'react-dom', '**/electron/**', '**/renderer/**'], 'shared/ imports no Node, DOM or Electron runtime.'),
+      ...noElectronAtRuntime('shared/ imports no Electron runtime.'),
+      ...noNodeGlobals('shared/ uses no Node globals (it runs in the renderer too).'),
+    },
   },
   {
     files: ['electron/preload/**/*.ts'],
@@ -49,7 +75,10 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts', 'electron/simulator/**/*.ts'],
-    rules: forbid(['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], 'The core and the simulator never import Electron: they run in plain Node (web shell, tests).'),
+    rules: {
+      ...forbid(['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], 'The core and the simulator never import Electron: they run in plain Node (web shell, tests).'),
+      ...noElectronAtRuntime('The core and the simulator never load Electron (import(), require()): they run in plain Node (web shell, tests).'),
+    },
   },
   {
     files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.{ts,mjs}'],

@@ -23,7 +23,7 @@ import { encodeQrPayload } from '../shared/domain/qr-payload';
 import { renderEmptyScene, renderQrScene } from '../test/fixtures/video/qr-synth';
 import { writeY4m } from '../test/fixtures/video/y4m';
 
-/** What the benchmark page exposes (renderer/src/features/scan/bench/scan-bench-page.ts); typed here without DOM types. */
+/** What the benchmark page exposes (bench/browser/scan-bench-page.ts); typed here without DOM types. */
 interface ScanBenchApi {
   ready(): Promise<void>;
   decodeTimes(text: string, repeats: number): Promise<Record<string, unknown>>;
@@ -47,7 +47,7 @@ async function buildPage(outDir: string): Promise<void> {
       outDir,
       emptyOutDir: true,
       chunkSizeWarningLimit: 5000,
-      rollupOptions: { input: { bench: join(ROOT, 'renderer/src/features/scan/bench/scan-bench-page.ts') }, output: { entryFileNames: '[name].js' } },
+      rollupOptions: { input: { bench: join(ROOT, 'bench/browser/scan-bench-page.ts') }, output: { entryFileNames: '[name].js' } },
     },
   });
   writeFileSync(join(outDir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>scan-bench</title></head><body><script type="module" src="./bench.js"></script></body></html>');

@@ -10,9 +10,9 @@
  *   BENCH_SECONDS=5 (per level)  BENCH_LEVELS=1,8,32  BENCH_DIALECTS=oneqpay,kakaopay
  * Results: bench/results/simulator-bench.json and .md. A benchmark, never a timed assertion.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { processCpuSeconds, startSimulatorProcess } from './lib/sim-process';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGateway } from '../electron/core/services/gateway/create-gateway';
@@ -27,34 +27,14 @@ const DIALECTS = (process.env.BENCH_DIALECTS ?? 'oneqpay,kakaopay').split(',') a
 const WARMUP_MS = 1000;
 const MAX_PAYMENTS_PER_LEVEL = 200_000; // bound even on a very fast machine
 
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function startSimulatorProcess(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/simulator/cli.ts'), '--port', '0', '--host', '127.0.0.1', '--db', join(dir, 'bench.sqlite')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`simulator did not start: ${out}`)), 30_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`simulator exited ${code}: ${out}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 async function postJson<T>(url: string, body: unknown): Promise<T> {
@@ -71,9 +51,14 @@ interface LevelResult {
   errors: number;
   approvedPerSecond: number;
   latencyMs: { p50: number; p99: number; max: number };
+  /** Simulator process CPU per approved payment (ms), and the rate one core would carry at that cost. */
+  serverCpuMsPerPayment: number;
+  paymentsPerServerCoreSecond: number;
+  /** The benchmark's own client CPU per payment (32 gateways in one process share the 2 cores). */
+  clientCpuMsPerPayment: number;
 }
 
-async function runLevel(url: string, dialect: 'oneqpay' | 'kakaopay', terminals: number, seq: { n: number }): Promise<LevelResult> {
+async function runLevel(url: string, simPid: number, dialect: 'oneqpay' | 'kakaopay', terminals: number, seq: { n: number }): Promise<LevelResult> {
   const setup = createGateway({ dialect: 'oneqpay', baseUrl: url, timeoutMs: 10_000 });
   const nine = `3${String(++seq.n).padStart(8, '0')}`;
   const reg = await setup.registerStore({ businessNo: nine + businessNumberCheckDigit(nine), name: `벤치 ${seq.n}`, phone: '02', address1: 'a', address2: 'b', postNo: '' });
@@ -90,6 +75,8 @@ async function runLevel(url: string, dialect: 'oneqpay' | 'kakaopay', terminals:
   const measureFrom = t0 + WARMUP_MS;
   const end = measureFrom + SECONDS * 1000;
   let measuredApproved = 0;
+  let cpu0 = { server: NaN, client: 0, approved: 0 };
+  const cpuMark = setTimeout(() => (cpu0 = { server: processCpuSeconds(simPid), client: cpuSeconds(), approved }), WARMUP_MS);
 
   await Promise.all(
     terms.map(async (t, i) => {
@@ -114,6 +101,10 @@ async function runLevel(url: string, dialect: 'oneqpay' | 'kakaopay', terminals:
       }
     }),
   );
+  clearTimeout(cpuMark);
+  const counted = approved - cpu0.approved;
+  const serverMs = ((processCpuSeconds(simPid) - cpu0.server) * 1000) / counted;
+  const clientMs = ((cpuSeconds() - cpu0.client) * 1000) / counted;
   latencies.sort((a, b) => a - b);
   const r = (n: number) => Math.round(n * 100) / 100;
   return {
@@ -124,6 +115,9 @@ async function runLevel(url: string, dialect: 'oneqpay' | 'kakaopay', terminals:
     errors,
     approvedPerSecond: r(measuredApproved / SECONDS),
     latencyMs: { p50: r(percentile(latencies, 50)), p99: r(percentile(latencies, 99)), max: r(latencies.at(-1) ?? NaN) },
+    serverCpuMsPerPayment: r(serverMs),
+    paymentsPerServerCoreSecond: Math.round(1000 / serverMs),
+    clientCpuMsPerPayment: r(clientMs),
   };
 }
 
@@ -135,29 +129,29 @@ async function main(): Promise<void> {
   try {
     for (const dialect of DIALECTS) {
       for (const n of LEVELS) {
-        const r = await runLevel(sim.url, dialect, n, seq);
+        const r = await runLevel(sim.url, sim.pid, dialect, n, seq);
         results.push(r);
-        console.log(`${dialect.padEnd(8)} ${String(n).padStart(2)} terminal(s): ${r.approvedPerSecond.toFixed(1).padStart(7)} approved/s   p50 ${r.latencyMs.p50.toFixed(1)} ms   p99 ${r.latencyMs.p99.toFixed(1)} ms   errors ${r.errors}`);
+        console.log(`${dialect.padEnd(8)} ${String(n).padStart(2)} terminal(s): ${r.approvedPerSecond.toFixed(1).padStart(7)} approved/s   p50 ${r.latencyMs.p50.toFixed(1)} ms   p99 ${r.latencyMs.p99.toFixed(1)} ms   errors ${r.errors}   simulator CPU ${r.serverCpuMsPerPayment} ms/payment (${r.paymentsPerServerCoreSecond}/s a core), client CPU ${r.clientCpuMsPerPayment} ms`);
       }
     }
   } finally {
     await sim.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const env = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', durability: 'SQLite WAL, synchronous=FULL (fsync per commit), temp dir', secondsPerLevel: SECONDS, warmupMs: WARMUP_MS };
+  const env = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', durability: 'SQLite WAL, group commit: one transaction and one WAL fdatasync per batch, answers after the sync (temp dir)', load: loadavg().map((l) => Math.round(l * 100) / 100), secondsPerLevel: SECONDS, warmupMs: WARMUP_MS };
   const outDir = join(root, 'bench/results');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'simulator-bench.json'), JSON.stringify({ env, results }, null, 2) + '\n');
   const md = [
     '# Simulator load benchmark',
     '',
-    `${env.date} · Node ${env.node} · ${env.cpus} CPU (${env.cpuModel}) · ${env.durability} · ${SECONDS} s per level after ${WARMUP_MS} ms warm-up.`,
+    `${env.date} · Node ${env.node} · ${env.cpus} CPU (${env.cpuModel}), load average at the end ${env.load.join(' ')} (shared machine) · ${env.durability} · ${SECONDS} s per level after ${WARMUP_MS} ms warm-up.`,
     'Simulator in its own process (standalone CLI) on 127.0.0.1; each terminal is the app\'s own gateway client, one customer per terminal.',
     'Latency = ready + approve as the terminal sees it; each payment also fetched a fresh customer QR (not in the latency).',
     '',
-    '| dialect | terminals | approved/s | p50 ms | p99 ms | max ms | errors |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...results.map((r) => `| ${r.dialect} | ${r.terminals} | ${r.approvedPerSecond.toFixed(1)} | ${r.latencyMs.p50.toFixed(1)} | ${r.latencyMs.p99.toFixed(1)} | ${r.latencyMs.max.toFixed(1)} | ${r.errors} |`),
+    '| dialect | terminals | approved/s | p50 ms | p99 ms | max ms | errors | simulator CPU ms/payment | payments/s per simulator core | client CPU ms/payment |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map((r) => `| ${r.dialect} | ${r.terminals} | ${r.approvedPerSecond.toFixed(1)} | ${r.latencyMs.p50.toFixed(1)} | ${r.latencyMs.p99.toFixed(1)} | ${r.latencyMs.max.toFixed(1)} | ${r.errors} | ${r.serverCpuMsPerPayment} | ${r.paymentsPerServerCoreSecond} | ${r.clientCpuMsPerPayment} |`),
     '',
     'Command: `npm run bench:simulator` (BENCH_SECONDS, BENCH_LEVELS, BENCH_DIALECTS to change the run).',
     '',

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench`: every "bench:*" script of package.json in turn; each prints its figures and
-// writes bench/results/<name>.json.
+// `npm run bench`: every "bench:*" script of package.json in turn (each prints its figures and writes
+// bench/results/<name>.json), then bench:summary: one table of figure / goal / met, and
+// bench/results/summary.json.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const scripts = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts).filter((s) => s.startsWith('bench:'));
+const scripts = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts).filter((s) => s.startsWith('bench:') && s !== 'bench:summary');
 let failed = 0;
 for (const s of scripts) {
   console.log(`\n=== ${s}`);
@@ -13,4 +14,5 @@ for (const s of scripts) {
   if (r.status !== 0) failed++;
 }
 console.log(`\n${scripts.length - failed} benchmarks ran, ${failed} failed; results in bench/results/`);
+spawnSync(npm, ['run', '--silent', 'bench:summary'], { stdio: 'inherit' });
 process.exit(failed ? 1 : 0);

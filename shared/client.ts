@@ -1,6 +1,7 @@
 /** Builds the typed PosApi over any transport (Electron bridge or loopback HTTP). */
 import { METHOD_NAMES, type EventName, type EventPayload, type MethodName, type PosApi, type PosEvent, type RpcResult } from './contract';
 import { isErrorCode, type ErrorCode } from './domain/errors';
+import { checkEvent } from './event-validation';
 
 export interface PosTransport {
   invoke(method: MethodName, input: unknown): Promise<RpcResult<unknown>>;
@@ -34,7 +35,11 @@ export function createPosClient(transport: PosTransport): PosApi {
   }
   api.on = <E extends EventName>(name: E, handler: (payload: EventPayload<E>) => void) =>
     transport.subscribe((ev) => {
-      if (ev.name === name) handler(ev.payload as EventPayload<E>);
+      if (ev.name !== name) return;
+      // checked again where it arrives: a shell (or anything on the wire) cannot hand the UI an event the contract refuses
+      const checked = checkEvent(ev);
+      if (checked.ok) handler(checked.event.payload as EventPayload<E>);
+      else console.error(`[pos] dropped an event outside the contract: ${checked.reason}`);
     });
   return api as PosApi;
 }

@@ -4,7 +4,10 @@
  * crosses the boundary. Every input is parsed with its schema by the core's router.
  */
 import { z } from 'zod';
+import { instrumentMethods } from './contract-instrument';
+import { recoveryStatusSchema, secretsHealthSchema } from './contract-health';
 import { cartItemSchema } from './domain/cart';
+import { catalogMethods, scanBarcodeSchema } from './contract-catalog';
 import { isValidBusinessNumber, normalizeBusinessNumber } from './domain/business-number';
 import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors';
 import { QR_MAX_INPUT } from './domain/qr-payload';
@@ -33,6 +36,8 @@ export const storeRegistrationSchema = z
       .trim()
       .regex(/^(\d{5})?$/, 'postNo: 5 digits')
       .default(''),
+    /** Re-registering without the merchant key: the one-time enrollment code shown at the first registration (issue 10). */
+    enrollmentCode: z.string().trim().regex(/^[0-9A-Za-z-]{0,20}$/, 'enrollmentCode: letters, digits, dashes').default(''),
   })
   .strict();
 export type StoreRegistration = z.infer<typeof storeRegistrationSchema>;
@@ -50,6 +55,8 @@ export const storeProfileSchema = z.object({
   createdAt: z.string(),
   approvedAt: z.string(),
   registeredAt: isoUtc,
+  /** Only in the answer of a registration that issued one: shown once, never stored by the terminal. */
+  enrollmentCode: z.string().optional(),
 });
 export type StoreProfile = z.infer<typeof storeProfileSchema>;
 
@@ -57,8 +64,11 @@ export const DIALECTS = ['oneqpay', 'kakaopay'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 /** Which API the backend speaks: OneQ Pay (seed 003) or Kakao Pay (seed 004). Old settings without it are OneQ Pay. */
 const dialectSchema = z.enum(DIALECTS).default('oneqpay');
+/** Kakao Pay API generation: 'legacy' kapi.kakao.com /v1/payment (form, KakaoAK) or 'open' open-api.kakaopay.com /online/v1/payment (JSON, SECRET_KEY). Absent = legacy. */
+export const KAKAO_APIS = ['legacy', 'open'] as const;
+const kakaoApiSchema = z.enum(KAKAO_APIS).optional();
 export const backendSettingsSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('embedded'), dialect: dialectSchema }).strict(),
+  z.object({ mode: z.literal('embedded'), dialect: dialectSchema, kakaoApi: kakaoApiSchema }).strict(),
   z
     .object({
       mode: z.literal('remote'),
@@ -68,6 +78,7 @@ export const backendSettingsSchema = z.discriminatedUnion('mode', [
         .max(255)
         .refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
       dialect: dialectSchema,
+      kakaoApi: kakaoApiSchema,
     })
     .strict(),
 ]);
@@ -158,7 +169,7 @@ export const refundInputSchema = z
 export type RefundInput = z.infer<typeof refundInputSchema>;
 
 /** Which merchant secrets the core holds; the values never leave the main process. */
-export const credentialsStatusSchema = z.object({ cidSecret: z.boolean(), adminKey: z.boolean(), protection: z.string() });
+export const credentialsStatusSchema = z.object({ cidSecret: z.boolean(), adminKey: z.boolean(), protection: z.string(), health: secretsHealthSchema });
 export type CredentialsStatus = z.infer<typeof credentialsStatusSchema>;
 export const credentialsInputSchema = z
   .object({
@@ -182,6 +193,9 @@ export const appInfoSchema = z.object({
   shell: z.enum(['electron', 'web']),
   backend: z.object({ mode: z.enum(['embedded', 'remote']), url: z.string(), reachable: z.boolean() }),
   dataDir: z.string(),
+  // issue 10: health shown in the status bar and 진단
+  secrets: secretsHealthSchema,
+  recovery: recoveryStatusSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -280,6 +294,8 @@ export const scanReceivedSchema = z.object({
   text: z.string().max(QR_MAX_INPUT),
   error: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]).nullable(),
   at: isoUtc,
+  /** issue 12: not a payment QR but a product code (EAN/UPC with a valid check digit, or Code 128) to look up. */
+  barcode: scanBarcodeSchema.nullable().optional(),
 });
 export type ScanReceived = z.infer<typeof scanReceivedSchema>;
 
@@ -317,6 +333,8 @@ export const receiptPreviewSchema = z.object({
   columns: z.number().int(),
   text: z.array(z.string()),
   substitutions: z.array(z.object({ from: z.string(), to: z.string() })),
+  /** issue 11: the QR / barcode lines of `text` (their index) and what they encode, so the screen draws the real code. */
+  codes: z.array(z.object({ line: z.number().int(), symbology: z.enum(['qr', 'code128']), data: z.string() })).default([]),
 });
 export type ReceiptPreviewView = z.infer<typeof receiptPreviewSchema>;
 /** A payment's receipt; with refundId, the cancel receipt of that refund. */
@@ -658,6 +676,8 @@ export const methods = {
   ...customerSideMethods,
 
   ...ledgerMethods,
+  ...catalogMethods,
+  ...instrumentMethods,
   ...syncMethods,
 } as const;
 

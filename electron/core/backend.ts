@@ -10,6 +10,7 @@ import { PosError } from '../../shared/domain/errors';
 import { startSimulator } from '../simulator/server';
 import { createGateway } from './services/gateway/create-gateway';
 import type { MerchantCredentials, PaymentGateway } from './services/gateway/gateway';
+import { recordingInstruments, type InstrumentSink } from './services/gateway/instrument-recorder';
 
 export class Backend {
   private simulator: { url: string; close(): Promise<void> } | null = null;
@@ -20,6 +21,8 @@ export class Backend {
     private readonly settings: () => Settings,
     /** The merchant's keys, read on every call (registration stores them, settings may replace them). */
     private readonly credentials: () => MerchantCredentials = () => ({}),
+    /** Where the card/account details of approved payments go (the ledger); none = not kept. */
+    private readonly instruments?: InstrumentSink,
   ) {}
 
   /** Starts the embedded simulator when the settings ask for it. */
@@ -53,8 +56,12 @@ export class Backend {
   gateway(): PaymentGateway {
     const s = this.settings();
     const baseUrl = this.url();
-    const key = `${s.backend.dialect}|${baseUrl}|${s.paymentTimeoutMs}`;
-    if (this.current?.key !== key) this.current = { key, gateway: createGateway({ dialect: s.backend.dialect, baseUrl, timeoutMs: s.paymentTimeoutMs, credentials: this.credentials }) };
+    const kakaoApi = s.backend.kakaoApi ?? 'legacy';
+    const key = `${s.backend.dialect}|${kakaoApi}|${baseUrl}|${s.paymentTimeoutMs}`;
+    if (this.current?.key !== key) {
+      const gw = createGateway({ dialect: s.backend.dialect, kakaoApi, baseUrl, timeoutMs: s.paymentTimeoutMs, credentials: this.credentials });
+      this.current = { key, gateway: this.instruments ? recordingInstruments(gw, this.instruments) : gw };
+    }
     return this.current.gateway;
   }
 
@@ -79,9 +86,16 @@ export class Backend {
     }
   }
 
+  /** Follows a settings change: starts the embedded simulator, or stops it once the backend is remote. */
   async onSettingsChanged(): Promise<void> {
     this.current = null;
+    if (this.settings().backend.mode === 'remote') await this.close();
     await this.start();
+  }
+
+  /** Whether the embedded simulator is running (diagnostics, tests). */
+  simulatorRunning(): boolean {
+    return this.simulator !== null;
   }
 
   async close(): Promise<void> {

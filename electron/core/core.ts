@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { Backend } from './backend';
+import { InstrumentRepo } from './services/ledger/instrument-repo';
 import { testBackend } from './backend-test';
 import { EventBus } from './events';
 import { createRouter, type Handlers, type Router } from './router';
@@ -16,6 +17,8 @@ import { RefundService } from './services/payment/refund-service';
 import { MerchantCredentialsStore } from './secrets/merchant-credentials';
 import { FileSecretStore, type SecretCipher, type SecretStore } from './secrets/secret-store';
 import { ledgerHandlers } from './services/ledger/ledger-routes';
+import { catalogHandlers, checkSaleLines } from './services/catalog/catalog-routes';
+import { CatalogRepo } from './services/catalog/catalog-repo';
 import { PrinterService } from './services/printer/printer-service';
 import { ScannerService } from './services/scanner/scanner-service';
 import { SettingsService } from './services/settings/settings-service';
@@ -61,7 +64,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const settings = new SettingsService(db);
   const credentials = new MerchantCredentialsStore(secrets);
   await credentials.load();
-  const backend = new Backend(opts.dataDir, () => settings.get(), () => credentials.get());
+  const instruments = new InstrumentRepo(db); // card/account details the backend reports (issue 10)
+  const backend = new Backend(opts.dataDir, () => settings.get(), () => credentials.get(), (orderId, i) => instruments.record(orderId, i));
   await backend.start();
 
   const storeRepo = new StoreRepo(db);
@@ -107,8 +111,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     ...(opts.lookupDelaysMs ? { retryDelaysMs: opts.lookupDelaysMs } : {}),
   });
-  // Settle what a crash left open before new sales; the UI sees each outcome as payment.updated.
-  const recovery = Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()]).catch((e: unknown) => console.error('[payment] recovery failed', e));
+  // Settle what a crash left open, in the background; the UI sees each outcome as payment.updated, and
+  // getAppInfo().recovery lists what is still being checked. New sales are refused only while one is open.
+  void Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()]).catch((e: unknown) => console.error('[payment] recovery failed', e));
+  // The Kakao dialect needs a merchant key once the store is registered.
+  const needsKey = () => settings.get().backend.dialect === 'kakaopay' && store.get() !== null;
+  const healthOf = () => ({ secrets: credentials.health(needsKey()), recovery: { checking: payments.recovering() } });
   events.subscribe((e) => {
     if (e.name !== 'payment.updated' || e.payload.status !== 'approved') return;
     if (autoPrint() && e.payload.refunds.length === 0) void printer.printReceipt(e.payload.id, { wait: false }).catch((err: unknown) => console.error('[printer] auto-print failed', err));
@@ -125,6 +133,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     getAnalytics: (period) => analytics.get(period),
   };
 
+  // Catalog (issue 12): menu, barcodes, CSV, sales by product; a checkout's catalog lines are checked against it.
+  const catalog = new CatalogRepo(db);
   // Head office sync, backups (issue 14): pushes in the background, never in a sale's way.
   const so = opts.sync ?? {};
   const sync = new SyncService({ db, dataDir: opts.dataDir, backupDir, secrets, events, ...(so.idleMs !== undefined ? { idleMs: so.idleMs } : {}), ...(so.backoffMs ? { backoffMs: so.backoffMs } : {}), ...(so.backupEveryMs ? { backupEveryMs: so.backupEveryMs } : {}), ...(so.batchSize ? { batchSize: so.batchSize } : {}) });
@@ -144,7 +154,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       } catch {
         /* simulator not running */
       }
-      return { version: opts.version, shell: opts.shell, backend: { mode, url, reachable: url !== '' && (await backend.reachable()) }, dataDir: opts.dataDir };
+      const reachable = url !== '' && (await backend.reachable());
+      return { version: opts.version, shell: opts.shell, backend: { mode, url, reachable }, dataDir: opts.dataDir, ...healthOf() };
     },
     getSettings: () => settings.get(),
     updateSettings: async (patch) => {
@@ -154,22 +165,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     getStore: () => store.get(),
     registerStore: (input) => store.register(input),
+    // Never waits for the start-up recovery: refused at once only while a payment is still open (createIfNoneOpen).
     checkout: async (input) => {
-      await recovery;
+      checkSaleLines(catalog, input.items);
       return payments.checkout(input);
     },
     getPayment: ({ id }) => payments.get(id),
+    getPaymentInstrument: ({ id }) => instruments.byPaymentId(id),
     recheckPayment: async ({ id }) => {
       await payments.recheck(id);
       return refunds.recheck(id);
     },
     listPayments: ({ day }) => payments.listDay(day),
     issueDemoQr: () => backend.issueDemoQr(),
-    refundPayment: async (input) => {
-      await recovery;
-      return refunds.refund(input);
-    },
-    getCredentialsStatus: () => credentials.status(),
+    refundPayment: (input) => refunds.refund(input),
+    getCredentialsStatus: () => credentials.status(needsKey()),
     setCredentials: (input) => credentials.set(input),
     getReceiptPreview: ({ paymentId, refundId, copy }) => printer.preview(paymentId, { ...(copy ? { copy } : {}), ...(refundId ? { refundId } : {}) }),
     printReceipt: ({ paymentId, refundId }) => printer.printReceipt(paymentId, { wait: false, ...(refundId ? { refundId } : {}) }),
@@ -187,7 +197,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     getDisplayState: () => display.get(),
     setDisplayState: (input) => display.fromCashier(input),
     startMpmPayment: async ({ items }) => {
-      await recovery;
+      checkSaleLines(catalog, items);
       return mpm.start(items);
     },
     cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
@@ -208,6 +218,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return printer.printSettlement(s.report, s.closedAt, { wait: false });
     },
     ...sync.handlers(),
+    ...catalogHandlers(db, catalog),
   });
 
   return {

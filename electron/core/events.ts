@@ -1,11 +1,21 @@
 import type { EventName, EventPayload, PosEvent } from '../../shared/contract';
+import { checkEvent } from '../../shared/event-validation';
 
-/** The one typed event channel of the core; each shell forwards it (webContents.send or SSE). */
+/**
+ * The one typed event channel of the core; each shell forwards it (webContents.send or SSE). Every
+ * event is validated against the contract's event schema at runtime before any shell sees it: one that
+ * does not fit (a bug) is reported and dropped, so neither shell ever pushes an event the contract refuses.
+ */
 export class EventBus {
   private readonly listeners = new Set<(event: PosEvent) => void>();
 
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-    const event = { name, payload } as PosEvent;
+    const checked = checkEvent({ name, payload });
+    if (!checked.ok) {
+      console.error(`[events] dropped an event outside the contract: ${checked.reason}`);
+      return;
+    }
+    const event = checked.event;
     for (const l of this.listeners) {
       try {
         l(event);

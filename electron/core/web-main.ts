@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { createCore, type Core } from './core';
+import { DataDirLockedError, lockDataDir, type DataDirLock } from './data-dir-lock';
 import { startupFailureMessage } from './startup-error';
 import { startWebShell } from './web-shell';
 
@@ -20,12 +21,20 @@ async function main(): Promise<void> {
   const root = resolve(__dirname, '../..');
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
   const dataDir = resolve(values['data-dir']);
+  let lock: DataDirLock;
+  try {
+    lock = lockDataDir(dataDir);
+  } catch (e) {
+    console.error(`QR POS web shell failed to start: ${e instanceof DataDirLockedError ? e.message : startupFailureMessage(e, dataDir)}`);
+    process.exit(1);
+  }
   let core: Core;
   try {
     const rf = values['restore-from'];
     const restoreFrom = rf === undefined ? undefined : rf === 'headoffice' || rf === 'backup' ? rf : { file: resolve(rf) };
     core = await createCore({ dataDir, shell: 'web', version, ...(values['backup-dir'] ? { backupDir: resolve(values['backup-dir']) } : {}), ...(restoreFrom ? { restoreFrom } : {}) });
   } catch (e) {
+    lock.release();
     console.error(`QR POS web shell failed to start:\n${startupFailureMessage(e, dataDir)}`);
     process.exit(1);
   }
@@ -39,7 +48,11 @@ async function main(): Promise<void> {
     void shell
       .close()
       .then(() => core.close())
-      .finally(() => process.exit(0));
+      .then(() => console.log(JSON.stringify({ event: 'stopped' })))
+      .finally(() => {
+        lock.release();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

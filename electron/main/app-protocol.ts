@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { CSP } from '../core/csp';
+import { cacheControlFor } from '../core/asset-cache';
 import { APP_HOST, APP_SCHEME } from './security-policy';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -79,7 +80,7 @@ export function createAppProtocolHandler(rendererDir: string, read: ReadFile = r
       'content-type': contentTypeFor(file),
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
-      'cache-control': 'no-cache',
+      'cache-control': cacheControlFor(file),
     };
     return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
   };

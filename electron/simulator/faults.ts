@@ -11,6 +11,9 @@
  *   http_5xx    status (500..599) with an INTERNAL body                 no
  *   garbage     200 with a body that is not JSON (a broken proxy, a     yes   (the answer is lost, not the work)
  *               truncated answer)
+ *   mismatch    the normal answer, but naming another amount (+1000),  yes
+ *               order id, tid or merchant (`field`): a bank that approved
+ *               something else (set it on approve and look-up alike)
  *   code        A0007 → 504 BANK_NO_RESPONSE (look up)                  yes
  *               A0017 | 311 → 424 BANK_TIMEOUT_REJECTED (nothing done)  no
  *               A0001 | 400 → 202 BANK_PROCESSING (look up)             yes
@@ -41,7 +44,9 @@ export const faultSpecSchema = z
     /** Route path as registered, e.g. "/pay/success", "/v1/payment/approve", or "*" for every merchant call. */
     path: z.string().min(1).max(100),
     method: z.enum(['GET', 'POST', '*']).default('*'),
-    mode: z.enum(['delay', 'timeout', 'reset', 'http_5xx', 'garbage', 'code']),
+    mode: z.enum(['delay', 'timeout', 'reset', 'http_5xx', 'garbage', 'code', 'mismatch']),
+    /** mismatch: which part of the answer names something else. */
+    field: z.enum(['amount', 'order', 'tid', 'merchant']).default('amount'),
     count: z.coerce.number().int().min(1).max(1000).default(1),
     delay_ms: z.coerce.number().int().min(0).max(60_000).optional(),
     status: z.coerce.number().int().min(500).max(599).default(500),
@@ -49,13 +54,15 @@ export const faultSpecSchema = z
     commit: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean().optional()),
   })
   .refine((f) => f.mode !== 'code' || f.code !== undefined, { message: 'mode code needs code', path: ['code'] });
+export type MismatchField = 'amount' | 'order' | 'tid' | 'merchant';
 export type FaultSpec = z.input<typeof faultSpecSchema>;
 
 export interface FaultRule {
   id: number;
   path: string;
   method: 'GET' | 'POST' | '*';
-  mode: 'delay' | 'timeout' | 'reset' | 'http_5xx' | 'garbage' | 'code';
+  mode: 'delay' | 'timeout' | 'reset' | 'http_5xx' | 'garbage' | 'code' | 'mismatch';
+  field: MismatchField;
   remaining: number;
   delay_ms: number;
   status: number;
@@ -83,17 +90,18 @@ export class Faults {
     }
     if (this.rules.length >= MAX_RULES) throw new SimError(409, 'VALIDATION_FAILED', `at most ${MAX_RULES} fault rules`);
     const f = r.data;
-    const commitDefault = f.mode === 'code' ? BANK[f.code!].commit : f.mode === 'delay' || f.mode === 'timeout' || f.mode === 'garbage';
+    const commitDefault = f.mode === 'code' ? BANK[f.code!].commit : f.mode === 'delay' || f.mode === 'timeout' || f.mode === 'garbage' || f.mode === 'mismatch';
     const rule: FaultRule = {
       id: this.nextId++,
       path: f.path,
       method: f.method,
       mode: f.mode,
+      field: f.field,
       remaining: f.count,
       delay_ms: f.delay_ms ?? (f.mode === 'timeout' ? 30_000 : 0),
       status: f.status,
       code: f.code ?? null,
-      commit: f.mode === 'delay' ? true : (f.commit ?? commitDefault),
+      commit: f.mode === 'delay' || f.mode === 'mismatch' ? true : (f.commit ?? commitDefault),
     };
     this.rules.push(rule);
     return { ...rule };
@@ -161,24 +169,49 @@ export class Faults {
         }
       }
       switch (rule.mode) {
+        case 'mismatch':
+          if (failure) throw failure;
+          return misstate(result, rule.field);
         case 'timeout':
           await this.sleep(rule.delay_ms);
           return reset();
         case 'reset':
           return reset();
         case 'http_5xx':
-          throw new SimError(rule.status, 'INTERNAL', `injected fault: HTTP ${rule.status}`);
+          throw Object.assign(new SimError(rule.status, 'INTERNAL', `injected fault: HTTP ${rule.status}`), { injected: true });
         case 'garbage':
           return reply.status(200).type('application/json; charset=utf-8').send(GARBAGE);
         case 'code': {
           const b = BANK[rule.code!];
-          throw new SimError(b.status, b.code, `injected fault: ${rule.code}`, undefined, rule.code!);
+          throw Object.assign(new SimError(b.status, b.code, `injected fault: ${rule.code}`, undefined, rule.code!), { injected: true });
         }
       }
       if (failure) throw failure;
       return result;
     };
   }
+}
+
+/**
+ * The answer of a bank that approved something else: both dialects' field names (OneQ amount /
+ * order_id, Kakao amount.total / partner_order_id; tid, cid). Other answers pass unchanged.
+ */
+export function misstate(result: unknown, field: MismatchField): unknown {
+  if (!result || typeof result !== 'object' || Array.isArray(result)) return result;
+  const r = { ...(result as Record<string, unknown>) };
+  const other = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v.slice(0, -1) + (v.endsWith('7') ? '8' : '7') : v);
+  if (field === 'amount') {
+    if (typeof r.amount === 'number') r.amount += 1000;
+    else if (r.amount && typeof r.amount === 'object') {
+      const a = { ...(r.amount as Record<string, unknown>) };
+      if (typeof a.total === 'number') a.total += 1000;
+      r.amount = a;
+    }
+  }
+  if (field === 'order') for (const k of ['order_id', 'partner_order_id']) if (k in r) r[k] = other(r[k]);
+  if (field === 'tid' && 'tid' in r) r.tid = other(r.tid);
+  if (field === 'merchant' && 'cid' in r) r.cid = other(r.cid);
+  return r;
 }
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped forms. */

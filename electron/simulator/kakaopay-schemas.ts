@@ -44,6 +44,8 @@ export const kakaoReadySchema = z
     total_amount: int(-1e15, 1e15),
     tax_free_amount: int(0, 100_000_000),
     vat_amount: optInt(0, 100_000_000),
+    /** 컵 보증금, part of total_amount (not taxable; such a payment cannot be part-cancelled). */
+    green_deposit: optInt(0, 100_000_000),
     approval_url: redirectUrl,
     cancel_url: redirectUrl,
     fail_url: redirectUrl,
@@ -54,7 +56,8 @@ export const kakaoReadySchema = z
     /** EXTENSION: a customer-presented QR ("ONEQ1.…"): the customer authorizes now; the response carries pg_token. */
     qr_token: optStr(64),
   })
-  .refine((r) => r.tax_free_amount <= r.total_amount, { message: 'must not exceed total_amount', path: ['tax_free_amount'] });
+  .refine((r) => r.tax_free_amount <= r.total_amount, { message: 'must not exceed total_amount', path: ['tax_free_amount'] })
+  .refine((r) => r.tax_free_amount + (r.green_deposit ?? 0) <= r.total_amount, { message: 'with tax_free_amount must not exceed total_amount', path: ['green_deposit'] });
 
 /** POST /v1/payment/approve */
 export const kakaoApproveSchema = z.object({

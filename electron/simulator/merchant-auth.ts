@@ -19,7 +19,8 @@ const same = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-export function checkMerchant(rules: PaymentRules, req: FastifyRequest, cid: string, formSecret: string | undefined, required: boolean): void {
+/** Checks the merchant credential of the request; true when one was presented (and it was right). */
+export function checkMerchant(rules: PaymentRules, req: FastifyRequest, cid: string, formSecret: string | undefined, required: boolean): boolean {
   const header = req.headers.authorization;
   const keys = rules.merchantKeys(cid);
   let presented = false;
@@ -35,4 +36,5 @@ export function checkMerchant(rules: PaymentRules, req: FastifyRequest, cid: str
     if (!same(formSecret, keys.cidSecret)) throw new SimError(401, 'MERCHANT_AUTH_FAILED', 'cid_secret does not belong to this cid', 'cid_secret');
   }
   if (required && !presented) throw new SimError(401, 'MERCHANT_AUTH_FAILED', 'merchant credentials are required (Authorization header or cid_secret)');
+  return presented;
 }

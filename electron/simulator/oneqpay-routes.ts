@@ -71,8 +71,10 @@ export function registerOneqPayRoutes(app: FastifyInstance, o: OneqOptions): voi
   app.post(
     '/pay/store/token',
     faults.wrap(async (req) => {
-      const s = rules.registerStore(parseInput(registerStoreSchema, req.body));
-      return { cid: s.cid, created_at: oneq(s.created_at), category_cd: s.category_cd, approved_at: oneq(s.approved_at), cid_secret: s.cidSecret, admin_key: s.adminKey };
+      const input = parseInput(registerStoreSchema, req.body);
+      // Keys only with proof of being the merchant (or at the first registration): see PaymentRules.registerStore.
+      const s = rules.registerStore(input, (cid) => checkMerchant(rules, req, cid, input.cid_secret, false));
+      return { cid: s.cid, created_at: oneq(s.created_at), category_cd: s.category_cd, approved_at: oneq(s.approved_at), cid_secret: s.cidSecret, admin_key: s.adminKey, enrollment_code: s.enrollmentCode };
     }),
   );
 

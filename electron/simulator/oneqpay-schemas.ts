@@ -45,6 +45,10 @@ export const registerStoreSchema = z.object({
   store_address1: str(200),
   store_address2: str(200),
   post_no: optStr(5),
+  /** EXTENSION: proof on re-registration (or Authorization: SECRET_KEY / KakaoAK of the cid). */
+  cid_secret: optStr(64),
+  /** EXTENSION: the one-time enrollment code given at the first registration, instead of a key. */
+  enrollment_code: optStr(32),
 });
 export type RegisterStoreInput = z.output<typeof registerStoreSchema>;
 

@@ -53,6 +53,8 @@ export interface PaymentRow {
   canceled_amount: number;
   canceled_tax_free_amount: number;
   canceled_vat_amount: number;
+  /** Kakao's green_deposit (컵 보증금) within amount: not taxable; a payment with one cannot be part-cancelled. */
+  green_deposit: number;
   method_filter: string | null;
   instrument: Instrument | null;
   account_id: number | null;
@@ -101,7 +103,7 @@ export type NewPayment = Pick<
   | 'pg_token'
   | 'created_at'
   | 'expires_at'
-> & { funding: FundingRef | null };
+> & { funding: FundingRef | null; green_deposit?: number };
 
 export interface ActionRow {
   id: number;
@@ -152,14 +154,15 @@ export class PaymentRepo {
     this.db
       .prepare(
         `INSERT INTO payments (id, tid, dialect, cid, order_id, category_cd, opponent_name, item_name, item_code, member_id, quantity, amount,
-           tax_free_amount, vat_amount, method_filter, instrument, account_id, card_id, customer_id, install_month, qr_masked, declared_balance,
+           tax_free_amount, vat_amount, green_deposit, method_filter, instrument, account_id, card_id, customer_id, install_month, qr_masked, declared_balance,
            approval_url, cancel_url, fail_url, status, pg_token, created_at, expires_at, updated_at)
          VALUES (@id, @tid, @dialect, @cid, @order_id, @category_cd, @opponent_name, @item_name, @item_code, @member_id, @quantity, @amount,
-           @tax_free_amount, @vat_amount, @method_filter, @instrument, @account_id, @card_id, @customer_id, @install_month, @qr_masked, @declared_balance,
+           @tax_free_amount, @vat_amount, @green_deposit, @method_filter, @instrument, @account_id, @card_id, @customer_id, @install_month, @qr_masked, @declared_balance,
            @approval_url, @cancel_url, @fail_url, @status, @pg_token, @created_at, @expires_at, @created_at)`,
       )
       .run({
         ...rest,
+        green_deposit: rest.green_deposit ?? 0,
         id: next,
         tid,
         instrument: funding?.instrument ?? null,

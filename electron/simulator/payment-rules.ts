@@ -5,7 +5,7 @@
  * IMMEDIATE SQLite transaction, so a retried or concurrent call can neither approve twice, debit
  * twice, nor refund more than was paid. Declines are committed (FAIL_PAYMENT) before they are thrown.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isValidBusinessNumber, normalizeBusinessNumber } from '../../shared/domain/business-number';
 import type { ErrorCode } from '../../shared/domain/errors';
 import { isValidPaymentAmount } from '../../shared/domain/money';
@@ -100,25 +100,50 @@ export class PaymentRules {
   }
 
   // ── stores ─────────────────────────────────────────────────────────────────────────────────────
-  /** 제휴 API. The same business number always gets the same cid (its profile is updated) and keys. */
-  registerStore(input: RegisterStoreInput): StoreRow & MerchantKeys {
+  /**
+   * 제휴 API. The same business number always gets the same cid (seed 003: idempotent). The keys and a
+   * one-time enrollment code go out at the first registration; a re-registration gets the keys and
+   * changes the profile only with proof (`proof(cid)`: the route's check of a presented key, or the
+   * enrollment code, which is then used up and replaced). Without proof it answers the cid alone.
+   */
+  registerStore(input: RegisterStoreInput, keyPresented: (cid: string) => boolean): StoreRow & Partial<MerchantKeys> & { enrollmentCode?: string } {
     const businessNo = normalizeBusinessNumber(input.business_no);
     if (!businessNo || !isValidBusinessNumber(businessNo)) throw new SimError(400, 'BUSINESS_NO_INVALID', 'business_no fails the check digit', 'business_no');
     const profile = { name: input.opponent_name, phone: input.store_phone, address1: input.store_address1, address2: input.store_address2, post_no: input.post_no ?? '' };
-    const store = this.db.tx(() => {
+    const out = this.db.tx(() => {
       const now = this.nowIso();
       const existing = this.db.storeByBusinessNo(businessNo);
       if (existing) {
+        const byKey = keyPresented(existing.cid); // throws MERCHANT_AUTH_FAILED on a wrong key
+        const byCode = !byKey && input.enrollment_code !== undefined && this.enrollmentMatches(existing, input.enrollment_code);
+        if (input.enrollment_code !== undefined && !byKey && !byCode) throw new SimError(401, 'MERCHANT_AUTH_FAILED', 'enrollment_code is not the one of this store', 'enrollment_code');
+        if (!byKey && !byCode) return { store: existing, proven: false, code: undefined };
         this.db.updateStoreProfile(existing.cid, profile, now);
-        return existing;
+        return { store: { ...existing, ...profile }, proven: true, code: byCode ? this.newEnrollmentCode(existing.cid) : undefined };
       }
       let cid = newCid();
       while (this.db.storeByCid(cid)) cid = newCid();
       const row: StoreRow = { cid, business_no: businessNo, ...profile, category_cd: DEFAULT_CATEGORY_CD, created_at: now, approved_at: now };
       this.db.insertStore(row);
-      return row;
+      return { store: row, proven: true, code: this.newEnrollmentCode(cid) };
     });
-    return { ...store, ...this.merchantKeys(store.cid) };
+    const { enrollment_hash: _hash, ...store } = out.store;
+    return { ...store, ...(out.proven ? this.merchantKeys(store.cid) : {}), ...(out.code ? { enrollmentCode: out.code } : {}) };
+  }
+
+  private newEnrollmentCode(cid: string): string {
+    const a32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+    let code = '';
+    for (const b of randomBytes(12)) code += a32[b % a32.length];
+    this.db.setEnrollmentHash(cid, enrollmentHash(code));
+    return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+  }
+
+  private enrollmentMatches(store: StoreRow, code: string): boolean {
+    if (!store.enrollment_hash) return false;
+    const a = Buffer.from(enrollmentHash(code), 'hex');
+    const b = Buffer.from(store.enrollment_hash, 'hex');
+    return a.length === b.length && timingSafeEqual(a, b);
   }
 
   /** Derived from the master secret: stable across restarts and re-registrations, never stored. */
@@ -345,5 +370,8 @@ function failureOrState(p: PaymentRow): SimError {
   if (APPROVED.has(p.status) || p.status === 'CANCEL_PAYMENT') return new SimError(409, 'PAYMENT_STATE', `the payment is already ${p.status}`);
   return failureOf(p);
 }
+
+/** Dashes and case do not matter when the merchant types the code back. */
+const enrollmentHash = (code: string) => createHash('sha256').update(code.replace(/[^0-9A-Za-z]/g, '').toUpperCase()).digest('hex');
 
 const newPgToken = () => randomBytes(15).toString('base64url').slice(0, 20);

@@ -108,12 +108,12 @@ export class QrTokens {
     const text = this.mint();
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.ttlMs).toISOString();
-    this.sdb.db
-      .prepare(
-        `INSERT INTO qr_tokens (token_hash, masked, customer_id, instrument, account_id, card_id, issued_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(hashQrText(text), maskQrText(text), ref.customerId, ref.instrument, ref.accountId, ref.cardId, now.toISOString(), expiresAt);
+    const insert = this.sdb.db.prepare(
+      `INSERT INTO qr_tokens (token_hash, masked, customer_id, instrument, account_id, card_id, issued_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // In a (group-committed) transaction: an autocommit insert would cost its own fsync.
+    this.sdb.tx(() => insert.run(hashQrText(text), maskQrText(text), ref.customerId, ref.instrument, ref.accountId, ref.cardId, now.toISOString(), expiresAt));
     return { qr_text: text, expires_at: expiresAt, method: oneqMethodOf(ref.instrument), method_id: methodIdOf(ref) };
   }
 

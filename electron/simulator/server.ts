@@ -8,8 +8,9 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError } from 'fastify';
 import { seedDemoCustomers } from './customers';
 import { registerFaultRoutes } from './fault-routes';
+import { checkHostAndOrigin, GUARDED } from './host-guard';
 import { Faults, type FaultSpec } from './faults';
-import { kakaoErrorBody } from './kakaopay-format';
+import { isKakaoPath, kakaoError } from './kakaopay-format';
 import { registerKakaoPayPages } from './kakaopay-pages';
 import { registerKakaoPayRoutes } from './kakaopay-routes';
 import { registerOneqPhonePages } from './oneqpay-phone-pages';
@@ -89,9 +90,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const app = Fastify({ logger, bodyLimit: 64 * 1024 });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
 
-  // The Kakao Pay dialect (/v1/…) answers errors in Kakao's shape; everything else in the simulator's.
-  const send = (req: { url: string }, reply: import('fastify').FastifyReply, e: SimError) =>
-    reply.status(e.status).send(req.url.startsWith('/v1/') ? kakaoErrorBody(e) : e.body());
+  // The Kakao Pay dialect (/v1/…, /online/v1/…) answers errors in Kakao's shape and statuses; everything else in the simulator's.
+  const send = (req: { url: string }, reply: import('fastify').FastifyReply, e: SimError) => {
+    if (!isKakaoPath(req.url)) return reply.status(e.status).send(e.body());
+    const k = kakaoError(e);
+    return reply.status(k.status).send(k.body);
+  };
   app.setErrorHandler((err: FastifyError | SimError, req, reply) => {
     if (err instanceof SimError) return send(req, reply, err);
     const status = err.statusCode ?? 500;
@@ -103,7 +107,18 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     req.log.error({ err }, 'simulator bug');
     return send(req, reply, new SimError(500, 'INTERNAL', 'simulator error'));
   });
+  // Group commit (issue 15): no answer leaves before the changes it reports are durable.
+  app.addHook('onSend', async (_req, _reply, payload) => {
+    await db.durable();
+    return payload;
+  });
   app.setNotFoundHandler((req, reply) => send(req, reply, new SimError(404, 'UNKNOWN_METHOD', `no route ${req.method} ${req.url.split('?')[0]}`)));
+
+  // Admin and wallet API: Host and Origin must be this server's own (host-guard.ts).
+  let boundPort = 0;
+  app.addHook('onRequest', async (req) => {
+    if (GUARDED(req.url.split('?')[0]!)) checkHostAndOrigin(req, boundPort);
+  });
 
   app.get('/health', faults.wrap(async () => ({ ok: true })));
   registerOneqPayRoutes(app, { rules, faults, fallbackBase: () => url, requireMerchantAuth: opts.requireMerchantAuth ?? false });
@@ -121,6 +136,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   }
   const addr = app.server.address();
   const port = addr && typeof addr === 'object' ? addr.port : (opts.port ?? 0);
+  boundPort = port;
   url = `http://${urlHost(host)}:${port}`;
 
   let closing: Promise<void> | null = null;

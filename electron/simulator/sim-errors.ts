@@ -19,6 +19,11 @@ export interface SimErrorBody {
 }
 
 export class SimError extends Error {
+  /** Kakao dialect: the number from Kakao's response-code table when the context decides it (kakaopay-format.ts). */
+  kakaoCode?: number;
+  /** An injected fault (faults.ts): the Kakao dialect keeps its HTTP status instead of Kakao's 400. */
+  injected = false;
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
@@ -28,6 +33,12 @@ export class SimError extends Error {
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'SimError';
+  }
+
+  /** Sets the Kakao response code this error answers with in the Kakao dialect. */
+  kakao(code: number): this {
+    this.kakaoCode = code;
+    return this;
   }
 
   body(): SimErrorBody {

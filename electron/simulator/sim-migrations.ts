@@ -224,5 +224,12 @@ export const MIGRATIONS: readonly string[] = [
 
   UPDATE customers SET identity_number = 'CI' || id WHERE identity_number IS NULL;
   `,
+  // Kakao's green_deposit (컵 보증금) on ready (issue 10).
+  `
+  ALTER TABLE payments ADD COLUMN green_deposit INTEGER NOT NULL DEFAULT 0 CHECK (green_deposit >= 0);
+  `,
+  // Re-registration needs proof (issue 10): the hash of the store's one-time enrollment code.
+  `
+  ALTER TABLE stores ADD COLUMN enrollment_hash TEXT;
+  `,
 ];
-

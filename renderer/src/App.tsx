@@ -2,24 +2,21 @@
  * The shell of the renderer: loads settings and the store, then shows onboarding (no store) or
  * checkout; top bar (store, tabs, 한/EN), the screen, and the status bar.
  */
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { StoreProfile } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/domain/errors';
 import { pos } from './api/pos';
 import { ErrorText } from './components/ErrorText';
 import { StatusBar } from './components/StatusBar';
 import { needsStore, TABS, TopBar, type Tab } from './components/TopBar';
-import { AnalyticsScreen } from './features/analytics/AnalyticsScreen';
 import { CheckoutScreen } from './features/checkout/CheckoutScreen';
-import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
-import { HistoryScreen } from './features/history/HistoryScreen';
-import { StoreScreen } from './features/onboarding/StoreScreen';
 import { CameraStatusProvider } from './features/scan/camera/camera-status';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { SettlementScreen } from './features/settlement/SettlementScreen';
+import { LeaveSettingsDialog } from './features/settings/LeaveSettingsDialog';
+import { useLeaveGuard } from './features/settings/useLeaveGuard';
 import { I18nProvider, translate, type Lang } from './i18n/i18n';
 import { errorCodeOf } from './lib/errors';
 import { useAppInfo } from './lib/useAppInfo';
+import { AnalyticsScreen, DiagnosticsScreen, HistoryScreen, SettingsScreen, SettlementScreen, StoreScreen, prefetchScreensWhenIdle } from './lazy-screens';
 
 type Boot = { state: 'loading' } | { state: 'failed'; code: ErrorCode } | { state: 'ready' };
 
@@ -31,6 +28,8 @@ export function App() {
   const [store, setStore] = useState<StoreProfile | null>(null);
   const [tab, setTab] = useState<Tab>('checkout');
   const [backendRev, setBackendRev] = useState(0);
+  const leave = useLeaveGuard(tab, setTab);
+  const goTo = leave.goTo;
   const appInfo = useAppInfo(`${attempt}:${backendRev}`);
 
   useEffect(() => {
@@ -43,6 +42,7 @@ export function App() {
       setStore(s);
       setTab(s ? 'checkout' : 'store');
       setBoot({ state: 'ready' });
+      prefetchScreensWhenIdle();
     })().catch((e: unknown) => alive && setBoot({ state: 'failed', code: errorCodeOf(e) }));
     return () => {
       alive = false;
@@ -61,11 +61,11 @@ export function App() {
       const t = TABS.find((x) => e.code === `Digit${x.key}` || e.code === `Numpad${x.key}`);
       if (!t || (!store && needsStore(t.id))) return;
       e.preventDefault();
-      setTab(t.id);
+      goTo(t.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, goTo]);
 
   const changeLanguage = async (next: Lang) => {
     const prev = lang;
@@ -84,11 +84,11 @@ export function App() {
     <I18nProvider lang={lang}>
       <CameraStatusProvider>
       <div className="app">
-        <TopBar store={store} tab={tab} onTab={setTab} onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} />
+        <TopBar store={store} tab={tab} onTab={leave.goTo} onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} />
         {boot.state === 'loading' && <main className="screen screen--center muted">{translate(lang, 'app.loading')}</main>}
         {boot.state === 'failed' && (
           <main className="screen screen--center">
-            <p className="error-text--big">{translate(lang, 'app.startFailed')}</p>
+            <p className="error-text--big">{translate(lang, boot.code === 'WEB_ACCESS_MISSING' ? 'app.noAccess' : 'app.startFailed')}</p>
             <ErrorText code={boot.code} testId="boot-error" />
             <button type="button" className="btn btn--primary" onClick={() => setAttempt((n) => n + 1)}>
               {translate(lang, 'app.retry')}
@@ -98,14 +98,17 @@ export function App() {
         {boot.state === 'ready' && (
           <>
             {store && <CheckoutScreen active={tab === 'checkout'} appInfo={appInfo} />}
+            <Suspense fallback={tab === 'checkout' && store ? null : <main className="screen screen--center muted">{translate(lang, 'app.loading')}</main>}>
             {tab === 'history' && store && <HistoryScreen />}
             {tab === 'settlement' && store && <SettlementScreen />}
             {tab === 'store' && <StoreScreen store={store} onRegistered={setStore} onStart={() => setTab('checkout')} />}
-            {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} store={store} onStoreRegistered={setStore} />}
+            {tab === 'settings' && <SettingsScreen onLanguage={(l) => void changeLanguage(l)} languageBusy={langBusy} onBackendSaved={() => setBackendRev((n) => n + 1)} store={store} onStoreRegistered={setStore} onUnsaved={leave.setSettingsUnsaved} />}
             {tab === 'analytics' && store && <AnalyticsScreen />}
             {tab === 'diagnostics' && <DiagnosticsScreen />}
+            </Suspense>
           </>
         )}
+        {leave.asking && <LeaveSettingsDialog onStay={leave.stay} onLeave={leave.leave} />}
         <StatusBar info={appInfo} />
       </div>
       </CameraStatusProvider>

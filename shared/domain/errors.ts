@@ -71,11 +71,43 @@ export const ERROR_MESSAGES = {
   DAY_ALREADY_CLOSED: { ko: '이미 마감한 날입니다. 마감 내역은 바꿀 수 없습니다.', en: 'This day is already closed. A closed report cannot change.' },
   DAY_CLOSE_WARNINGS: { ko: '확인이 필요한 거래나 인쇄되지 않은 영수증이 있습니다. 확인한 뒤 다시 마감해 주세요.', en: 'Some payments still need checking or receipts did not print. Review them, then close again.' },
   DAY_NOT_STARTED: { ko: '아직 오지 않은 날은 마감할 수 없습니다.', en: 'A day that has not started cannot be closed.' },
+  // issue 10: approval cross-check
+  APPROVAL_MISMATCH: {
+    ko: '결제 서버가 이 주문과 다른 승인(금액·주문번호·거래번호·가맹점)을 보냈습니다. 승인으로 기록하지 않았습니다. 결제 서버(관리자 화면)에서 해당 거래를 취소하거나, 다시 확인해 주세요.',
+    en: 'The payment server approved something other than this order (amount, order id, tid or merchant). It was not recorded as approved. Cancel that transaction at the payment server (its admin page), or check again.',
+  },
   // issue 10: receipts
   PRINT_CONFIRM_REQUIRED: {
     ko: '이 영수증은 이미 프린터에 전달되었습니다. 용지를 확인한 뒤 다시 인쇄를 확인해 주세요.',
     en: 'This receipt already reached the printer. Check the paper, then confirm printing again.',
   },
+  // issue 11: the entry row and the cart, said where the cashier looks
+  PRICE_NOT_NUMBER: { ko: '단가는 숫자로만 입력해 주세요 (예: 4500).', en: 'Type the price in digits only (e.g. 4500).' },
+  PRICE_ZERO: { ko: '0원 상품은 담을 수 없습니다. 단가를 입력해 주세요.', en: 'A ₩0 item cannot be added. Type its price.' },
+  PRICE_TOO_HIGH: { ko: '단가는 1억원(100,000,000원)까지 입력할 수 있습니다.', en: 'A price can be at most ₩100,000,000.' },
+  QTY_INVALID: { ko: '수량은 1부터 999까지 입력해 주세요.', en: 'Quantity must be from 1 to 999.' },
+  CART_OVER_LIMIT: { ko: '합계가 1억원을 넘어 한 번에 결제할 수 없습니다. 상품을 빼거나 나누어 결제해 주세요.', en: 'The total is over ₩100,000,000, the most one payment can be. Remove items or split the sale.' },
+  // issue 11: web shell access
+  WEB_ACCESS_MISSING: {
+    ko: '이 브라우저에는 아직 접속 권한이 없습니다. 단말기에서 npm run start:web 을 실행했을 때 출력된 주소(http://127.0.0.1:…/#token=…)를 이 브라우저에서 여세요. 단말기 프로그램을 다시 시작했다면 새로 출력된 주소가 필요합니다.',
+    en: 'This browser has no access yet. Open the address that npm run start:web printed (http://127.0.0.1:…/#token=…) in this browser. After a restart of the terminal program, use the newly printed address.',
+  },
+  // issue 12: catalog, product barcodes, catalog CSV
+  CATALOG_NAME_INVALID: { ko: '이름을 확인해 주세요 (비어 있거나 너무 깁니다: 상품명은 한글 20자/영문 40자까지).', en: 'Check the name (empty or too long: a product name fits 40 columns, Hangul counts 2).' },
+  CATALOG_PRICE_INVALID: { ko: '가격은 1원 이상 1억원 이하의 정수여야 합니다.', en: 'A price must be a whole number from ₩1 to ₩100,000,000.' },
+  CATALOG_OPTION_INVALID: { ko: '옵션을 확인해 주세요 (선택 수, 중복, 옵션 적용 후 가격이 0원 이하).', en: 'Check the options (choice counts, duplicates, or a price of ₩0 or less after options).' },
+  CATALOG_BARCODE_DUPLICATE: { ko: '이미 다른 상품에 등록된 바코드입니다.', en: 'This barcode is already registered to another product.' },
+  CATALOG_NOT_FOUND: { ko: '메뉴에서 찾을 수 없습니다 (삭제되었거나 보관된 항목).', en: 'Not found in the menu (removed or archived).' },
+  CATALOG_NOT_EMPTY: { ko: '메뉴가 이미 있습니다. 데모 메뉴는 빈 메뉴에만 불러올 수 있습니다.', en: 'The menu is not empty. The demo menu loads only into an empty menu.' },
+  CATALOG_PRICE_CHANGED: { ko: '메뉴 가격이나 옵션이 바뀌었습니다. 장바구니에서 지우고 다시 담아 주세요.', en: 'The menu price or options changed. Remove the line and add it again.' },
+  PRODUCT_SOLD_OUT: { ko: '품절된 상품입니다.', en: 'This product is sold out.' },
+  BARCODE_UNKNOWN: { ko: '등록되지 않은 바코드입니다 (결제 QR이 아닙니다). F6으로 상품에 등록할 수 있습니다.', en: 'Unregistered barcode (not a payment QR). Press F6 to register it to a product.' },
+  BARCODE_CHECK_DIGIT: { ko: '바코드가 잘못 읽혔습니다 (검증 숫자 불일치). 다시 스캔해 주세요.', en: 'The barcode was misread (check digit). Please scan again.' },
+  BARCODE_INVALID: { ko: '바코드로 쓸 수 없는 값입니다 (숫자·영문 48자 이내).', en: 'Not a usable barcode (up to 48 letters and digits).' },
+  CSV_ENCODING: { ko: 'CSV 파일의 인코딩을 알 수 없습니다. UTF-8(BOM) 또는 CP949(엑셀 기본)로 저장해 주세요.', en: 'Unknown CSV encoding. Save it as UTF-8 (with BOM) or CP949 (Excel default in Korea).' },
+  CSV_COLUMNS: { ko: 'CSV 머리글에 필요한 열이 없습니다.', en: 'The CSV header is missing required columns.' },
+  CSV_TOO_MANY_ROWS: { ko: 'CSV 행이 너무 많습니다 (최대 2,000행). 나누어 가져와 주세요.', en: 'Too many CSV rows (at most 2,000). Import it in parts.' },
+  CSV_ROWS_INVALID: { ko: 'CSV에 잘못된 행이 있어 아무것도 가져오지 않았습니다. 오류 목록을 확인해 주세요.', en: 'The CSV has invalid rows, so nothing was imported. See the list of errors.' },
   // issue 14: head office sync, ledger loss
   HEADOFFICE_REFUSED: { ko: '본사가 요청을 거절했습니다 (등록 코드가 틀렸거나 이미 사용되었거나 만료되었습니다). 본사 화면에서 새 코드를 받아 주세요.', en: 'The head office refused (the enrollment code is wrong, already used or expired). Get a new code from the head office dashboard.' },
   HEADOFFICE_UNREACHABLE: { ko: '본사에 연결할 수 없습니다. 주소와 네트워크를 확인해 주세요. 판매는 계속할 수 있습니다.', en: 'Cannot reach the head office. Check the address and the network. Sales can go on.' },

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodName, Payment, RpcResult, StoreProfile } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/core';
+import { startSimulator } from '../../electron/simulator/server';
 
 const registration = { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' };
 const items = [{ name: '아메리카노', unitPrice: 4500, quantity: 2, taxFree: false }];
@@ -45,8 +46,10 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'core-'));
   core = await createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50, 100, 200] });
 });
+const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await core.close();
+  for (const c of cleanups.splice(0)) await c();
   for (const s of servers.splice(0)) {
     s.closeAllConnections();
     s.close();
@@ -60,7 +63,8 @@ describe('walking skeleton through the core', () => {
     const store = await ok<StoreProfile>('registerStore', registration);
     expect(store.cid).toMatch(/^.{10}$/);
     expect(store.businessNo).toBe('2208162517');
-    expect(await ok('getStore')).toEqual(store);
+    expect(store.enrollmentCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/); // shown once (issue 10) …
+    expect(await ok('getStore')).toEqual({ ...store, enrollmentCode: undefined }); // … never stored
 
     const p = await ok<Payment>('checkout', { items, qrText: await demoQr() });
     expect(p).toMatchObject({ status: 'approved', amount: 9000, vat: 818, supply: 8182, cid: store.cid, itemName: '아메리카노', error: null });
@@ -143,10 +147,13 @@ describe('walking skeleton through the core', () => {
   });
 
   it('an approval whose response is lost is found approved by the status look-up, charged once', async () => {
+    // A simulator of its own: switching the backend to remote stops the embedded one (issue 10).
+    const sim = await startSimulator({ dbFile: join(dir, 'remote-sim.sqlite'), port: 0 });
+    cleanups.push(() => sim.close());
+    await ok('updateSettings', { backend: { mode: 'remote', url: sim.url, dialect: 'oneqpay' } });
     await ok('registerStore', registration);
-    const qrText = await demoQr();
-    const info = await ok<{ backend: { url: string } }>('getAppInfo');
-    const target = new URL(info.backend.url);
+    const qrText = (await (await fetch(`${sim.url}/wallet/api/customers/demo/qr`, { method: 'POST' })).json() as { qr_text: string }).qr_text;
+    const target = new URL(sim.url);
     let dropped = 0;
     // a proxy that forwards everything but loses the response of the first approval
     const proxy = await listen((req, res) => {

@@ -33,6 +33,7 @@ async function setup(emuOpts: ConstructorParameters<typeof EscPosPrinterEmulator
     { name: '바나나', unitPrice: 3000, quantity: 1, taxFree: true },
   ];
   const p = repo.create({ orderId: 'ORD-1', cid: 'CID0001234', totals: cartTotals(items), items, qrMasked: 'oneq1:****' });
+  for (const st of ['ready_requested', 'ready', 'approve_requested'] as const) repo.transition(p.id, st);
   repo.transition(p.id, 'approved', { tid: 'T0000000000000000001', methodType: '계좌', approvedAt: '2026-11-22T03:00:00.000Z' });
   const settings: PrinterSettings = { ...DEFAULT_PRINTER_SETTINGS, columns: 42, transport: { kind: 'tcp', host: '127.0.0.1', port: emu.port } };
   const events: PrinterEvent[] = [];

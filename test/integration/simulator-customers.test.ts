@@ -217,7 +217,7 @@ describe('every decline carries a code with Korean and English messages', () => 
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `KakaoAK ${m2.credentials.adminKey}` },
       body: new URLSearchParams({ cid: m2.cid, tid: order.tid, partner_order_id: r2.orderId, partner_user_id: 'guest', pg_token: order.pg_token }).toString(),
     });
-    expect(res2.status).toBe(402);
+    expect(res2.status).toBe(400); // Kakao: every payment error is HTTP 400 (issue 10)
     expect(await res2.json()).toMatchObject({ code: -780, msg: ERROR_MESSAGES.INSUFFICIENT_BALANCE.en, extras: { method_result_code: 'INSUFFICIENT_BALANCE', method_result_message: ERROR_MESSAGES.INSUFFICIENT_BALANCE.ko } });
   });
 });

@@ -111,7 +111,8 @@ describe('Kakao cancel: Kakao field names and the action history', () => {
     const post = (body: Record<string, string>) =>
       fetch(`${h.url}/v1/payment/cancel`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `KakaoAK ${m.credentials.adminKey}` }, body: new URLSearchParams({ cid: m.cid, tid: ready.tid, ...body }).toString() });
     const stale = await post({ cancel_amount: '1000', cancel_tax_free_amount: '0', cancel_available_amount: '9999' });
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(400); // Kakao answers payment errors with HTTP 400 (issue 10)
+    expect(await stale.json()).toMatchObject({ code: -784 });
     const r1 = (await (await post({ cancel_amount: '1100', cancel_tax_free_amount: '0', cancel_available_amount: '11000', payload: 'receipt 7' })).json()) as Record<string, unknown>;
     expect(r1).toMatchObject({
       status: 'PART_CANCEL_PAYMENT',

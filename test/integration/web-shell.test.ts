@@ -77,6 +77,10 @@ describe('web shell security', () => {
     expect(r.status).toBe(200);
     expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
   });
+  it('RPC answers carry Cache-Control: no-store (ledger data is never cached)', async () => {
+    expect((await rpc('getSettings', shell.token)).headers['cache-control']).toBe('no-store');
+    expect((await rpc('getSettings', null)).headers['cache-control']).toBe('no-store');
+  });
   it('an unknown method is a typed error, not a crash', async () => {
     const r = await rpc('nope', shell.token);
     expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', detail: 'nope' } });

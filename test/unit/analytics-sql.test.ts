@@ -41,7 +41,11 @@ function totals(amount: number) {
 function sale(iso: string, amount: number, status: 'approved' | 'failed' | 'unknown', methodType = '계좌'): number {
   clock = new Date(iso);
   const p = repo.create({ orderId: `O${++seq}`, cid: STORE.cid, totals: totals(amount), items: [{ name: '상품', unitPrice: amount, quantity: 1, taxFree: false }], qrMasked: 'ONEQ1.****' });
-  if (status === 'approved') repo.transition(p.id, 'approved', { tid: `T${seq}`, methodType, approvedAt: iso });
+  // the declared path (transitions.ts): the intent, the ready, the approve sent, then the outcome
+  repo.transition(p.id, 'ready_requested');
+  repo.transition(p.id, 'ready', { tid: `T${seq}` });
+  repo.transition(p.id, 'approve_requested');
+  if (status === 'approved') repo.transition(p.id, 'approved', { methodType, approvedAt: iso });
   else if (status === 'failed') repo.transition(p.id, 'failed', { error: { code: 'INSUFFICIENT_BALANCE' } });
   else repo.transition(p.id, 'unknown', { error: { code: 'BACKEND_UNKNOWN' } });
   return p.id;
@@ -50,6 +54,7 @@ function sale(iso: string, amount: number, status: 'approved' | 'failed' | 'unkn
 function refund(paymentId: number, amount: number, status: 'cancelled' | 'failed' | 'unknown', iso: string): void {
   clock = new Date(iso);
   const r = repo.refunds.create({ paymentId, requestId: `R${++seq}`, amount, taxFree: 0 });
+  repo.refunds.transition(r.id, 'cancel_requested');
   repo.refunds.transition(r.id, status, status === 'cancelled' ? { cancelledAt: iso, vat: Math.round(amount / 11) } : {});
 }
 

@@ -211,6 +211,55 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX print_jobs_settlement ON print_jobs (settlement_day) WHERE settlement_day IS NOT NULL;
   CREATE INDEX print_jobs_status ON print_jobs (status);
   `,
+  // issue 10: what the backend told about the card or account (Kakao's card_info), one row per order;
+  // masked numbers only (a BIN and '*', a masked account), never a full number.
+  `
+  CREATE TABLE payment_instruments (
+    order_id          TEXT PRIMARY KEY,
+    card_issuer       TEXT,
+    card_purchaser    TEXT,
+    card_masked       TEXT CHECK (card_masked IS NULL OR card_masked GLOB '*[*]*'),
+    card_type         TEXT,
+    install_month     INTEGER CHECK (install_month IS NULL OR install_month BETWEEN 0 AND 36),
+    card_approval_no  TEXT,
+    account_masked    TEXT CHECK (account_masked IS NULL OR account_masked GLOB '*[*]*'),
+    recorded_at       TEXT NOT NULL
+  );
+  `,
+  // issue 12: the catalog (services/catalog/*): categories → products (options as a zod-checked JSON list of
+  //   option groups) → barcodes, one product per code (the UNIQUE key refuses a duplicate across products).
+  //   Archived rows stay: old sales keep their own snapshot in payments.items_json and may still name them.
+  `
+  CREATE TABLE catalog_categories (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    color       TEXT NOT NULL,
+    sort_order  INTEGER NOT NULL DEFAULT 0,
+    archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE TABLE catalog_products (
+    id            INTEGER PRIMARY KEY,
+    category_id   INTEGER REFERENCES catalog_categories (id),
+    name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+    alias         TEXT NOT NULL DEFAULT '',
+    price         INTEGER NOT NULL CHECK (price BETWEEN 1 AND 100000000),
+    tax_free      INTEGER NOT NULL DEFAULT 0 CHECK (tax_free IN (0, 1)),
+    sold_out      INTEGER NOT NULL DEFAULT 0 CHECK (sold_out IN (0, 1)),
+    archived      INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    sort_order    INTEGER NOT NULL DEFAULT 0,
+    options_json  TEXT NOT NULL DEFAULT '[]',
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+  );
+  CREATE INDEX catalog_products_category ON catalog_products (category_id, sort_order);
+  CREATE TABLE catalog_barcodes (
+    code        TEXT PRIMARY KEY,
+    product_id  INTEGER NOT NULL REFERENCES catalog_products (id)
+  );
+  CREATE INDEX catalog_barcodes_product ON catalog_barcodes (product_id);
+  `,
   // issue 14: head office sync — the append-only event log (electron/core/sync/event-log.ts) and the
   //   terminal's sync state (its id, the highest sequence the head office acknowledged, the version of
   //   the data pulled down). Events are never updated or deleted, and each new one takes max + 1.

@@ -4,6 +4,7 @@
  * is set ever leaves the main process (CredentialsStatus); the values never do.
  */
 import type { CredentialsStatus } from '../../../shared/contract';
+import type { SecretsHealth } from '../../../shared/contract-health';
 import type { MerchantCredentials } from '../services/gateway/gateway';
 import type { SecretStore } from './secret-store';
 
@@ -30,7 +31,15 @@ export class MerchantCredentialsStore {
     return this.status();
   }
 
-  status(): CredentialsStatus {
-    return { cidSecret: !!this.current.cidSecret, adminKey: !!this.current.adminKey, protection: this.store.protection };
+  status(needsKey = false): CredentialsStatus {
+    return { cidSecret: !!this.current.cidSecret, adminKey: !!this.current.adminKey, protection: this.store.protection, health: this.health(needsKey) };
+  }
+
+  /** damaged (the store says why), else missing when the backend needs a key and none is stored, else ok. */
+  health(needsKey = false): SecretsHealth {
+    const h = this.store.health();
+    if (h.state !== 'ok') return h;
+    if (needsKey && !this.current.cidSecret && !this.current.adminKey) return { state: 'missing', detail: 'no merchant key is stored for this backend' };
+    return h;
   }
 }

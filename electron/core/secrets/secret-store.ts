@@ -7,6 +7,7 @@
  */
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SecretsHealth } from '../../../shared/contract-health';
 
 export const SECRET_NAMES = ['merchant.cidSecret', 'merchant.adminKey', 'headoffice.key'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
@@ -25,6 +26,8 @@ export interface SecretStore {
   set(name: SecretName, value: string | null): Promise<void>;
   /** What protects the values at rest. */
   readonly protection: string;
+  /** Whether the last read found the file and its values readable (damaged: shown in 진단 and the status bar). */
+  health(): SecretsHealth;
 }
 
 export const SECRETS_FILE = 'secrets.json';
@@ -38,6 +41,7 @@ interface FileShape {
 export class FileSecretStore implements SecretStore {
   private readonly file: string;
   readonly protection: string;
+  private problem: string | null = null;
 
   constructor(
     dataDir: string,
@@ -45,6 +49,10 @@ export class FileSecretStore implements SecretStore {
   ) {
     this.file = join(dataDir, SECRETS_FILE);
     this.protection = cipher ? cipher.name : 'file mode 0600';
+  }
+
+  health(): SecretsHealth {
+    return this.problem ? { state: 'damaged', detail: this.problem } : { state: 'ok' };
   }
 
   private read(): FileShape {
@@ -56,6 +64,7 @@ export class FileSecretStore implements SecretStore {
       /* unreadable: treated as empty, rewritten on the next set */
     }
     console.error('[secrets] secrets file unreadable: starting empty');
+    this.problem = `${SECRETS_FILE} is unreadable: the merchant keys are lost until they are entered again`;
     return { v: 1, cipher: this.cipherName(), values: {} };
   }
 
@@ -70,12 +79,14 @@ export class FileSecretStore implements SecretStore {
     if (f.cipher === 'none') return stored;
     if (!this.cipher) {
       console.error(`[secrets] ${name} was encrypted by ${f.cipher}, which this shell does not have`);
+      this.problem = `${name} was encrypted by ${f.cipher}, which this shell does not have`;
       return null;
     }
     try {
       return await this.cipher.decrypt(stored);
     } catch {
       console.error(`[secrets] ${name} could not be decrypted`);
+      this.problem = `${name} could not be decrypted`;
       return null;
     }
   }
@@ -95,5 +106,6 @@ export class FileSecretStore implements SecretStore {
     writeFileSync(tmp, JSON.stringify({ v: 1, cipher: this.cipherName(), values } satisfies FileShape), { mode: 0o600 });
     chmodSync(tmp, 0o600);
     renameSync(tmp, this.file);
+    this.problem = null; // written afresh: whatever was damaged is replaced
   }
 }

@@ -4,12 +4,10 @@
  * Web shell: POST /rpc/<method> and Server-Sent Events /events on loopback, with the per-launch token.
  */
 import { createPosClient, type PosTransport } from '../../../shared/client';
-import type { MethodName, PosEvent, RpcResult } from '../../../shared/contract';
+import type { PosEvent, RpcResult } from '../../../shared/contract';
+// Type only (lint allows nothing else from electron/): the bridge's type is the preload's own object.
+import type { PosBridge } from '../../../electron/preload/bridge';
 
-interface PosBridge {
-  invoke(method: MethodName, input: unknown): Promise<RpcResult<unknown>>;
-  onEvent(listener: (event: PosEvent) => void): () => void;
-}
 declare global {
   interface Window {
     posBridge?: PosBridge;
@@ -36,27 +34,43 @@ function webToken(): string {
 
 /** Web shell: the customer display as a second page of the same origin, with this session's token. */
 export function customerDisplayUrl(): string {
-  return `${window.location.pathname}${window.location.search}#/display&token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return `${window.location.pathname}${window.location.search}#/display${token ? `&token=${encodeURIComponent(token)}` : ''}`;
+}
+
+/**
+ * A token from the launch URL is traded for the shell's session cookie (HttpOnly, SameSite=Strict) so a
+ * reload, a new tab or a bookmark of this address keeps working without the token (web-auth.ts).
+ */
+function openSession(token: string): Promise<void> {
+  if (!token) return Promise.resolve();
+  return fetch('/session', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 function webTransport(): PosTransport {
   const token = webToken();
+  const session = openSession(token);
   const listeners = new Set<(e: PosEvent) => void>();
   let source: EventSource | null = null;
+  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   return {
     async invoke(method, input) {
+      await session;
       const res = await fetch(`/rpc/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify(input ?? {}),
       });
-      if (res.status === 401) return { ok: false, error: { code: 'FORBIDDEN', detail: 'web shell token missing or wrong: open the URL printed by npm run start:web' } };
+      if (res.status === 401) return { ok: false, error: { code: 'WEB_ACCESS_MISSING', detail: 'open the URL printed by npm run start:web' } };
       return (await res.json()) as RpcResult<unknown>;
     },
     subscribe(listener) {
       listeners.add(listener);
       if (!source) {
-        source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+        source = new EventSource(token ? `/events?token=${encodeURIComponent(token)}` : '/events');
         source.onmessage = (msg) => {
           const ev = JSON.parse(String(msg.data)) as PosEvent;
           for (const l of listeners) l(ev);

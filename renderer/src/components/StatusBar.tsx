@@ -3,6 +3,7 @@ import { CameraStatus } from '../features/scan/camera/CameraStatus';
 import { SerialStatus } from '../features/scan/SerialStatus';
 import { PRINTER_DISPLAY_KEY, printerDisplay, usePrinter } from '../features/settings/printer-store';
 import { useI18n } from '../i18n/i18n';
+import { HealthStatus } from './HealthStatus';
 import { SyncStatus } from '../features/sync/SyncStatus';
 
 /** Backend (embedded simulator or remote) with a reachable dot, serial scanner, camera, receipt printer, data folder, version. */
@@ -28,6 +29,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
       </span>
       {info && (
         <>
+          <HealthStatus info={info} />
           <span className="statusbar__item statusbar__path" title={info.dataDir}>
             {t('status.dataDir')}: {info.dataDir}
           </span>

@@ -1,10 +1,11 @@
 import type { MessageKey } from './ko';
+import { menuEn } from './menu-en';
 
 /** English: the same keys as ko.ts (the type makes a missing key a compile error). */
 export const en: Record<MessageKey, string> = {
   'app.title': 'QR Pay POS',
   'app.loading': 'Loading…',
-  'app.startFailed': 'Cannot reach the terminal core.',
+  'app.startFailed': 'Cannot reach the counter program.',
   'app.retry': 'Reconnect',
 
   'nav.label': 'Screens',
@@ -117,7 +118,7 @@ export const en: Record<MessageKey, string> = {
   'result.rechecking': 'Checking…',
   'result.doNotCharge': 'This screen updates by itself when the result arrives.',
   'method.account': 'Bank transfer',
-  'method.money': 'Hana Money',
+  'method.money': 'Pay money',
 
 'history.title': 'History',
   'history.time': 'Time',
@@ -361,7 +362,7 @@ export const en: Record<MessageKey, string> = {
   'display.mpmTitle': 'Scan this QR with your phone camera',
   'display.mpmHint': 'Pick a payment method and enter your payment password on the page that opens',
   'display.timeLeft': 'Time left {t}',
-  'display.approved': 'Payment approved',
+  'display.approved': 'Payment complete',
   'display.declined': 'Payment declined',
   'display.thanks': 'Thank you',
   'display.thanksHint': 'Please come again',
@@ -530,6 +531,34 @@ export const en: Record<MessageKey, string> = {
   'csv.exporting': 'Exporting…',
   'csv.range': 'Saves the payments of {from} – {to} as a CSV file',
   'csv.done': '{rows} rows saved: {file}',
+  // issue 10: Kakao Pay API generation
+  'settings.backend.kakaoApi': 'Kakao Pay API generation',
+  'settings.backend.kakaoApi.open': 'Open API (current)',
+  'settings.backend.kakaoApi.legacy': 'Legacy API (kapi)',
+  // issue 10: card and account details
+  'instrument.cardIssuer': 'Card issuer',
+  'instrument.cardNumber': 'Card number',
+  'instrument.installment': 'Installments',
+  'instrument.approvalNo': 'Card approval no.',
+  'instrument.account': 'Account',
+  'instrument.lumpSum': 'Lump sum',
+  'instrument.months': '{n} months',
+  // issue 10: merchant enrollment code
+  'field.enrollmentCode': 'Enrollment code',
+  'field.enrollmentCode.placeholder': 'Only when re-registering (e.g. ABCD-EFGH-JKLM)',
+  'field.enrollmentCode.invalid': 'Letters, digits and dashes only.',
+  'onboarding.enrollmentCode': 'Enrollment code',
+  'onboarding.enrollmentCodeHint': 'Write it down now: it is not shown again. A terminal without the merchant key needs it to register this store again.',
+  // issue 10: merchant keys and start-up recovery in the status bar and 진단
+  'health.secrets': 'Merchant keys',
+  'health.secrets.ok': 'OK',
+  'health.secrets.damaged': 'damaged',
+  'health.secrets.missing': 'missing',
+  'health.secrets.damagedHelp': 'The merchant key file (secrets.json) cannot be read. Enter the keys again in Settings › Merchant keys. Until then, backend calls that need a key are refused.',
+  'health.secrets.missingHelp': 'No merchant key is stored for this payment server. Enter it in Settings › Merchant keys.',
+  'health.secrets.okHelp': 'The merchant keys were read correctly.',
+  'health.recovery': 'Checking {count} payment(s) from before the restart',
+  'health.recoveryHelp': 'Payments that were in progress when the app stopped are being checked with the payment server. New payments are refused at once until this is done.',
   // issue 10: receipts
   'receipt.confirm.reprint': 'The receipt may already have come out. Check the paper first and print only if it did not. It prints marked [재발행] (reprint).',
   'receipt.confirm.resend': 'The printer received this receipt and then stopped. Check the paper, throw away any partial slip, then print again.',
@@ -537,6 +566,33 @@ export const en: Record<MessageKey, string> = {
   'receipt.confirm.printAgain': 'Print again',
   'receipt.confirm.cancel': "Don't print",
   'receipt.mayHavePrinted': 'may have printed (check the paper)',
+  // issue 11: layout, access, words
+  'app.noAccess': 'This browser cannot open the counter yet.',
+  'checkout.backendDown': 'The payment server cannot be reached.',
+  'checkout.backendDownHint': 'QR payments will not go through now. Check the internet connection and Settings > Payment server.',
+  'history.refund.fullTitle': 'Cancel the whole payment?',
+  'history.refund.fullQuestion': 'Cancel this payment in full?',
+  'history.refund.fullHint': 'Order {order} · A cancel cannot be undone.',
+  'history.refund.fullYes': 'Cancel in full (Enter)',
+  'history.refund.fullBack': 'Go back (Esc)',
+  'field.businessNo.required': 'Enter the business registration number (10 digits).',
+  'checkout.mpmCancelled': 'Cancelled. The customer was not charged.',
+  'settings.backend.testUnreachable': 'Cannot reach the payment server. Check the address and the internet connection.',
+  'settings.backend.testTimeout': 'The payment server did not answer in time. Try the test again shortly.',
+  'settings.unsaved.title': 'Changes not saved',
+  'settings.unsaved.body': 'You changed settings and did not save them. Leaving now loses those changes.',
+  'settings.unsaved.stay': 'Keep editing (Esc)',
+  'settings.unsaved.leave': 'Leave without saving',
+  'settings.unsaved.bar': 'Some changes are not saved yet. Press Save in each changed section.',
+  'settings.printer.hostNoPort': 'Type the port in the Port field below (only the IP address here).',
+  'settings.printer.hostIpShape': 'An IP address is four numbers separated by dots (e.g. 192.168.0.50).',
+  'settings.printer.hostIpRange': 'Each number of an IP address is from 0 to 255 (e.g. 192.168.0.50).',
+  'settings.printer.hostName': 'A host name may use letters, digits, hyphens (-) and dots (.) only.',
+  'settings.printer.noneHint': 'Choose a connection and save to print receipts.',
+  'settings.credentials.keptInFile': 'The keys are kept in this computer\'s data folder, readable only by this user.',
+  'settings.credentials.keptEncrypted': 'The keys are kept encrypted by this computer\'s secure storage.',
+  // issue 12: catalog (menu, management, CSV, sales by product)
+  ...menuEn,
   // issue 14: head office sync
   'sync.label': 'Head office sync',
   'sync.off': 'not enrolled',

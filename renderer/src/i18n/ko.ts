@@ -1,8 +1,10 @@
 /** Korean, the primary language: every visible string of the renderer has its key here. */
+import { menuKo } from './menu-ko';
+
 export const ko = {
   'app.title': 'QR 간편결제 POS',
   'app.loading': '불러오는 중…',
-  'app.startFailed': '단말기 코어에 연결할 수 없습니다.',
+  'app.startFailed': '계산대 프로그램에 연결할 수 없습니다.',
   'app.retry': '다시 연결',
 
   'nav.label': '화면',
@@ -115,7 +117,7 @@ export const ko = {
   'result.rechecking': '확인 중…',
   'result.doNotCharge': '결과가 나오면 이 화면이 자동으로 바뀝니다.',
   'method.account': '계좌이체',
-  'method.money': '하나머니',
+  'method.money': '간편결제 머니',
 
 'history.title': '거래 내역',
   'history.time': '시간',
@@ -359,7 +361,7 @@ export const ko = {
   'display.mpmTitle': '휴대폰 카메라로 QR을 스캔해 주세요',
   'display.mpmHint': '열린 화면에서 결제수단을 고르고 결제 비밀번호를 입력하세요',
   'display.timeLeft': '남은 시간 {t}',
-  'display.approved': '승인되었습니다',
+  'display.approved': '결제 완료',
   'display.declined': '결제가 거절되었습니다',
   'display.thanks': '감사합니다',
   'display.thanksHint': '또 방문해 주세요',
@@ -528,6 +530,34 @@ export const ko = {
   'csv.exporting': '내보내는 중…',
   'csv.range': '{from} ~ {to} 거래를 CSV 파일로 저장합니다',
   'csv.done': '{rows}행 저장: {file}',
+  // issue 10: Kakao Pay API generation
+  'settings.backend.kakaoApi': 'Kakao Pay API 세대',
+  'settings.backend.kakaoApi.open': '오픈 API (현재)',
+  'settings.backend.kakaoApi.legacy': '기존 API (kapi)',
+  // issue 10: card and account details
+  'instrument.cardIssuer': '카드사',
+  'instrument.cardNumber': '카드번호',
+  'instrument.installment': '할부',
+  'instrument.approvalNo': '카드 승인번호',
+  'instrument.account': '계좌번호',
+  'instrument.lumpSum': '일시불',
+  'instrument.months': '{n}개월',
+  // issue 10: merchant enrollment code
+  'field.enrollmentCode': '등록 코드',
+  'field.enrollmentCode.placeholder': '재등록할 때만 (예: ABCD-EFGH-JKLM)',
+  'field.enrollmentCode.invalid': '영문, 숫자, -만 입력해 주세요.',
+  'onboarding.enrollmentCode': '등록 코드',
+  'onboarding.enrollmentCodeHint': '지금 적어 두세요. 다시 표시되지 않습니다. 키가 없는 다른 단말기에서 이 매장을 다시 등록할 때 필요합니다.',
+  // issue 10: merchant keys and start-up recovery in the status bar and 진단
+  'health.secrets': '가맹점 키',
+  'health.secrets.ok': '정상',
+  'health.secrets.damaged': '손상됨',
+  'health.secrets.missing': '없음',
+  'health.secrets.damagedHelp': '가맹점 키 파일(secrets.json)을 읽을 수 없습니다. 설정 › 가맹점 키에서 키를 다시 입력해 주세요. 그 전까지 키가 필요한 결제 서버 요청은 거절됩니다.',
+  'health.secrets.missingHelp': '이 결제 서버에 필요한 가맹점 키가 저장되어 있지 않습니다. 설정 › 가맹점 키에서 입력해 주세요.',
+  'health.secrets.okHelp': '가맹점 키를 정상적으로 읽었습니다.',
+  'health.recovery': '시작 시 결제 {count}건 확인 중',
+  'health.recoveryHelp': '앱이 멈추기 전에 진행 중이던 결제를 결제 서버에서 확인하고 있습니다. 확인이 끝날 때까지 새 결제는 바로 거절됩니다.',
   // issue 10: receipts
   'receipt.confirm.reprint': '영수증이 이미 나왔을 수 있습니다. 용지를 먼저 확인하세요. 나오지 않았을 때만 인쇄하세요. [재발행]으로 표시되어 인쇄됩니다.',
   'receipt.confirm.resend': '프린터가 이 영수증을 받았다가 멈췄습니다. 용지를 확인하고, 남은 종이 조각은 버린 뒤 다시 인쇄하세요.',
@@ -535,6 +565,33 @@ export const ko = {
   'receipt.confirm.printAgain': '다시 인쇄',
   'receipt.confirm.cancel': '인쇄 안 함',
   'receipt.mayHavePrinted': '나왔을 수 있음 (용지 확인)',
+  // issue 11: layout, access, words
+  'app.noAccess': '이 브라우저에서는 아직 계산대 화면을 열 수 없습니다.',
+  'checkout.backendDown': '결제 서버에 연결할 수 없습니다.',
+  'checkout.backendDownHint': '지금은 QR 결제가 되지 않습니다. 인터넷 연결과 설정 > 결제 서버를 확인해 주세요.',
+  'history.refund.fullTitle': '전액 취소 확인',
+  'history.refund.fullQuestion': '이 결제를 전액 취소할까요?',
+  'history.refund.fullHint': '주문번호 {order} · 취소하면 되돌릴 수 없습니다.',
+  'history.refund.fullYes': '전액 취소 (Enter)',
+  'history.refund.fullBack': '돌아가기 (Esc)',
+  'field.businessNo.required': '사업자등록번호를 입력해 주세요 (숫자 10자리).',
+  'checkout.mpmCancelled': '취소했습니다. 고객에게 청구되지 않았습니다.',
+  'settings.backend.testUnreachable': '결제 서버에 연결할 수 없습니다. 주소와 인터넷 연결을 확인해 주세요.',
+  'settings.backend.testTimeout': '결제 서버가 제시간에 답하지 않았습니다. 잠시 후 다시 시험해 보세요.',
+  'settings.unsaved.title': '저장하지 않은 변경이 있습니다',
+  'settings.unsaved.body': '설정에서 바꾼 내용을 아직 저장하지 않았습니다. 이대로 나가면 바꾼 내용이 사라집니다.',
+  'settings.unsaved.stay': '계속 편집 (Esc)',
+  'settings.unsaved.leave': '저장하지 않고 나가기',
+  'settings.unsaved.bar': '저장하지 않은 변경이 있습니다. 각 항목의 저장을 눌러 주세요.',
+  'settings.printer.hostNoPort': '포트 번호는 아래 포트 칸에 따로 입력해 주세요 (호스트에는 IP 주소만).',
+  'settings.printer.hostIpShape': 'IP 주소는 점으로 나눈 숫자 네 개입니다 (예: 192.168.0.50).',
+  'settings.printer.hostIpRange': 'IP 주소의 각 숫자는 0부터 255까지입니다 (예: 192.168.0.50).',
+  'settings.printer.hostName': '호스트 이름에는 영문, 숫자, 하이픈(-), 점(.)만 쓸 수 있습니다.',
+  'settings.printer.noneHint': '연결 방식을 고르고 저장하면 영수증을 인쇄합니다.',
+  'settings.credentials.keptInFile': '키는 이 컴퓨터의 데이터 폴더에 이 사용자만 읽을 수 있게 보관됩니다.',
+  'settings.credentials.keptEncrypted': '키는 이 컴퓨터의 보안 저장소로 암호화해 보관됩니다.',
+  // issue 12: catalog (menu, management, CSV, sales by product)
+  ...menuKo,
   // issue 14: head office sync
   'sync.label': '본사 동기화',
   'sync.off': '미등록',

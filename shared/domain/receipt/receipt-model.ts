@@ -7,6 +7,7 @@
 import type { StoreProfile } from '../../contract';
 import { formatSeoulDateTime } from '../time';
 import { splitVat } from '../vat';
+import { itemLabel } from '../cart';
 import { formatBusinessNumber } from '../business-number';
 import { installmentLabel, maskAccountNumber, maskCardNumber } from './masking';
 
@@ -42,6 +43,8 @@ export interface ReceiptItem {
   unitPrice: number;
   quantity: number;
   taxFree?: boolean;
+  /** Chosen options (issue 12), printed after the name: "아메리카노 (ICE, 그란데)". */
+  options?: readonly { name: string }[];
 }
 
 /** The fields of a payment a receipt needs; `Payment` from shared/contract fits, card fields are optional extras. */
@@ -125,7 +128,7 @@ function isCard(p: ReceiptPayment): boolean {
 
 function itemTable(items: readonly ReceiptItem[], columns: ReceiptColumns, sign: 1 | -1): ReceiptBlock {
   const wide = columns >= 42;
-  const name = (it: ReceiptItem) => (it.taxFree ? `*${it.name}` : it.name);
+  const name = (it: ReceiptItem) => (it.taxFree ? `*${itemLabel(it)}` : itemLabel(it));
   const rows = items.map((it) =>
     wide
       ? [name(it), formatAmount(it.unitPrice), String(it.quantity), formatAmount(sign * it.unitPrice * it.quantity)]

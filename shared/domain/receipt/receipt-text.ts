@@ -38,6 +38,13 @@ export function renderReceiptText(layout: ReceiptLayout, opts: { showCut?: boole
   return out;
 }
 
+/** A QR or barcode of the preview: `line` is its placeholder's index in `text` (the UI draws the real code there). */
+export interface PreviewCode {
+  line: number;
+  symbology: 'qr' | 'code128';
+  data: string;
+}
+
 export interface ReceiptPreview {
   columns: ReceiptColumns;
   /** Styled lines for the UI (render `text` in a monospace font where Hangul is 2 cells; size 2 = double). */
@@ -45,10 +52,17 @@ export interface ReceiptPreview {
   /** The same as plain text, exactly `columns` wide: what prints. */
   text: string[];
   substitutions: Substitution[];
+  codes: PreviewCode[];
 }
 
 /** Input → preview in one call: the UI's entry point. */
 export function receiptPreview(input: PrintInput): ReceiptPreview {
   const layout = layoutReceipt(buildPrintModel(input));
-  return { columns: layout.columns, lines: layout.lines, text: renderReceiptText(layout), substitutions: layout.substitutions };
+  const text = renderReceiptText(layout);
+  const codeLines = layout.lines.filter((l) => printLineText(l, layout.columns) !== null);
+  const codes: PreviewCode[] = [];
+  codeLines.forEach((l, i) => {
+    if (l.type === 'code') codes.push({ line: i, symbology: l.symbology, data: l.data });
+  });
+  return { columns: layout.columns, lines: layout.lines, text, substitutions: layout.substitutions, codes };
 }

@@ -67,7 +67,7 @@ test('analytics: charts render under the CSP and their totals match the ledger',
   await expect(totals).toHaveAttribute('data-count', '3');
   await expect(page.getByTestId('analytics-net')).toHaveText('17,000원');
   await expect(page.getByTestId('analytics-average')).toHaveText('5,667원');
-  for (const id of ['hour', 'weekday', 'method', 'category']) {
+  for (const id of ['hour', 'weekday', 'method']) {
     const total = page.getByTestId(`analytics-${id}-total`);
     await expect(total).toHaveAttribute('data-net', String(net));
     await expect(total).toHaveAttribute('data-count', '3');
@@ -78,11 +78,12 @@ test('analytics: charts render under the CSP and their totals match the ledger',
   const seoul = new Date(Date.parse(ledger[0]!.approvedAt!) + 9 * 3600_000);
   await expect(page.getByTestId('analytics-hour-peak')).toContainText(`${seoul.getUTCHours()}시 (17,000원)`);
   await expect(page.getByTestId('analytics-weekday-peak')).toContainText(`${WEEKDAY_KO[seoul.getUTCDay()]} (17,000원)`);
-  // Methods and category code: the ledger's.
+  // Methods: the ledger's. Issue 12: sales by product / category took the 업종-code chart's place; these
+  // typed lines show as typed items, and their net adds up to the period's.
   await expect(page.getByTestId('analytics-method-table')).toContainText('계좌이체');
-  const store = await rpc<{ categoryCd: number }>(page, 'getStore');
-  await expect(page.getByTestId('analytics-category-table')).toContainText(`업종 ${store.categoryCd}`);
-  await expect(page.getByTestId('analytics-category-table').locator('tr')).toHaveCount(1);
+  const productNets = await page.getByTestId('sales-product-row').evaluateAll((rows) => rows.map((r) => Number((r as unknown as { dataset: { net: string } }).dataset.net)));
+  expect(productNets.reduce((a, b) => a + b, 0)).toBe(net);
+  await expect(page.getByTestId('sales-by-product')).toContainText('(직접 입력)');
   await shot(page, 'analytics-02-charts');
 
   // 오늘 and 이번 달 hold the same sales; a period long ago is empty.

@@ -31,7 +31,7 @@ async function openDetail(page: Page, id: number): Promise<void> {
   await expect(page.getByTestId('payment-detail')).toHaveAttribute('data-id', String(id));
 }
 
-/** C → the dialog with the whole refundable amount; a part typed over it; Enter; the outcome; Enter closes. */
+/** C → the dialog with the whole refundable amount; a part typed over it; Enter (a full one: Enter again); the outcome; Enter closes. */
 async function refund(page: Page, amount: number | null, screen: string): Promise<void> {
   await page.keyboard.press('c');
   const dialog = page.getByTestId('refund-dialog');
@@ -40,7 +40,15 @@ async function refund(page: Page, amount: number | null, screen: string): Promis
   await expect(input).toBeFocused();
   if (amount !== null) await page.keyboard.type(String(amount)); // the default is selected: typing replaces it
   await shot(page, `${screen}-dialog`);
+  const refundable = (await page.getByTestId('refund-refundable').textContent()) ?? '';
   await page.keyboard.press('Enter');
+  if (amount === null) {
+    // a full refund: its amount shown once more, Enter again
+    await expect(page.getByTestId('refund-full-confirm')).toBeVisible();
+    await expect(page.getByTestId('refund-full-amount')).toHaveText(refundable);
+    await shot(page, `${screen}-confirm`);
+    await page.keyboard.press('Enter');
+  }
   const outcome = page.getByTestId('refund-outcome');
   await expect(outcome).toHaveAttribute('data-status', 'cancelled');
   await expect(outcome).toContainText('취소 완료');

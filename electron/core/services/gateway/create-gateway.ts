@@ -9,7 +9,7 @@
  */
 import type { PaymentGateway } from './gateway';
 import type { CredentialsSource } from './http-call';
-import { createKakaoPayGateway } from './kakaopay-client';
+import { createKakaoPayGateway, type KakaoApiGeneration } from './kakaopay-client';
 import { createOneqPayGateway } from './oneqpay-client';
 
 export interface GatewayConfig {
@@ -17,9 +17,11 @@ export interface GatewayConfig {
   baseUrl: string;
   timeoutMs: number;
   credentials?: CredentialsSource;
+  /** Kakao dialect: the legacy API (kapi.kakao.com, default) or the current open API (open-api.kakaopay.com). */
+  kakaoApi?: KakaoApiGeneration;
 }
 
 export function createGateway(c: GatewayConfig): PaymentGateway {
   const opts = { baseUrl: c.baseUrl, timeoutMs: c.timeoutMs, ...(c.credentials !== undefined ? { credentials: c.credentials } : {}) };
-  return c.dialect === 'kakaopay' ? createKakaoPayGateway(opts) : createOneqPayGateway(opts);
+  return c.dialect === 'kakaopay' ? createKakaoPayGateway({ ...opts, generation: c.kakaoApi ?? 'legacy' }) : createOneqPayGateway(opts);
 }

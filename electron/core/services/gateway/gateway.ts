@@ -2,6 +2,7 @@
  * The terminal's view of a payment backend. Implemented over HTTP (axios) for every backend,
  * the embedded simulator included: there is no in-process shortcut.
  */
+import type { PaymentInstrument } from '../../../../shared/contract-instrument';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 
 export interface RegisterStoreRequest {
@@ -11,6 +12,8 @@ export interface RegisterStoreRequest {
   address1: string;
   address2: string;
   postNo: string;
+  /** Extension: proof on re-registration when the terminal holds no key (the code shown at the first registration). */
+  enrollmentCode?: string;
 }
 export interface RegisterStoreResponse {
   cid: string;
@@ -21,6 +24,12 @@ export interface RegisterStoreResponse {
   cidSecret?: string;
   /** Extension: the Kakao dialect's admin key (32 hex), an alternative to cidSecret there. */
   adminKey?: string;
+  /**
+   * Extension: a one-time enrollment code (first registration, or in exchange for a used one). Show it
+   * to the merchant once: it proves the store when a terminal without the keys registers it again.
+   * Without proof a re-registration answers the cid only (no keys, profile unchanged).
+   */
+  enrollmentCode?: string;
 }
 /** What a gateway sends to prove the merchant; see createGateway. */
 export interface MerchantCredentials {
@@ -75,6 +84,8 @@ export interface ApproveResponse {
   itemName: string;
   amount: number;
   tranDt: string;
+  /** What the backend told about the card or account (Kakao's card_info); absent when it told nothing. */
+  instrument?: PaymentInstrument;
 }
 export type RemoteStatus = 'READY' | 'APPROVED' | 'FAILED' | 'CANCELLED';
 export interface LookupResponse {
@@ -91,6 +102,8 @@ export interface LookupResponse {
   cancelableAmount?: number;
   /** The backend's detailed status (Kakao Pay status values, e.g. PART_CANCEL_PAYMENT, AUTH_PASSWORD). */
   detailStatus?: string;
+  /** Card or account details of an approved payment (Kakao's selected_card_info), when the backend gives them. */
+  instrument?: PaymentInstrument;
 }
 export interface CancelRequest {
   cid: string;

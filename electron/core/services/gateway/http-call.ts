@@ -7,9 +7,9 @@
  *   4xx with the backend's error body → rejected with its code (unknown codes → BACKEND_REJECTED);
  *       a bare 404 on a look-up → unknown (it does not prove the order was never seen)
  *   5xx → unknown BACKEND_UNKNOWN
- *   any status whose error code says the outcome is open (A0007 BANK_NO_RESPONSE, A0001
- *       BANK_PROCESSING, A0326 DUPLICATE_TRANSACTION, BACKEND_UNKNOWN, BACKEND_BAD_RESPONSE)
- *       → unknown with that code: look it up
+ *   any status (200 and 4xx included) whose error body says the outcome is open — by its code
+ *       (BANK_NO_RESPONSE, BANK_PROCESSING, DUPLICATE_TRANSACTION, BACKEND_UNKNOWN, BACKEND_BAD_RESPONSE)
+ *       or its Open Banking rsp_code (A0007, A0001/400, A0326) → unknown with that code: look it up
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
@@ -24,10 +24,19 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETU
  * "unknown" codes are among them: a backend (or a proxy) answering 4xx with BACKEND_UNKNOWN says it does not know either.
  */
 export const OPEN_OUTCOME_CODES: ReadonlySet<ErrorCode> = new Set(['BANK_NO_RESPONSE', 'BANK_PROCESSING', 'DUPLICATE_TRANSACTION', 'BACKEND_UNKNOWN', 'BACKEND_BAD_RESPONSE']);
+/** Open Banking response codes (seed 001) that leave the outcome open, whatever the body's own code says. */
+const OPEN_RSP_CODES: Readonly<Record<string, ErrorCode>> = { A0007: 'BANK_NO_RESPONSE', A0001: 'BANK_PROCESSING', '400': 'BANK_PROCESSING', A0326: 'DUPLICATE_TRANSACTION' };
+
+/** The open-outcome code an error body carries (its code, or its Open Banking rsp_code), else null. */
+function openOutcome(err: { code: string; rspCode?: string | undefined } | null): ErrorCode | null {
+  if (!err) return null;
+  if (isErrorCode(err.code) && OPEN_OUTCOME_CODES.has(err.code)) return err.code;
+  return (err.rspCode !== undefined && Object.hasOwn(OPEN_RSP_CODES, err.rspCode) ? OPEN_RSP_CODES[err.rspCode] : undefined) ?? null;
+}
 
 export type Form = Record<string, string | number | undefined>;
 /** A backend error body reduced to its code and a developer detail; null when the body is not one. */
-export type ErrorBodyParser = (body: unknown) => { code: string; detail: string } | null;
+export type ErrorBodyParser = (body: unknown) => { code: string; detail: string; rspCode?: string | undefined } | null;
 export type CredentialsSource = MerchantCredentials | (() => MerchantCredentials | null | undefined) | undefined;
 
 export function toForm(f: Form): string {
@@ -96,18 +105,20 @@ export async function call<S extends z.ZodType>(
   }
   const status = res.status;
   const body = parseJson(res.data);
-  const err = status === 200 ? null : parseError(body);
-  if (err && isErrorCode(err.code) && OPEN_OUTCOME_CODES.has(err.code)) {
-    throw new GatewayError('unknown', err.code, `${op}: HTTP ${status} ${err.detail}`.slice(0, 300), status);
-  }
+  // An error body is read at any status: A0007 (no answer from the bank) in a 200 or a 4xx is as open as in a 504.
+  const err = parseError(body);
+  const open = openOutcome(err);
+  const openError = (c: ErrorCode) => new GatewayError('unknown', c, `${op}: HTTP ${status} ${err?.detail ?? ''}`.slice(0, 300), status);
   if (status >= 200 && status < 300) {
     const r = schema.safeParse(body);
     if (!r.success) {
+      if (open) throw openError(open);
       const where = r.error.issues[0]?.path.join('.') ?? '';
       throw new GatewayError('unknown', 'BACKEND_BAD_RESPONSE', `${op}: HTTP ${status} with an unexpected body${body === undefined ? ' (not JSON)' : where ? ` (${where})` : ''}`, status);
     }
     return r.data;
   }
+  if (open) throw openError(open);
   if (status >= 400 && status < 500) {
     if (err) {
       const code = isErrorCode(err.code) ? err.code : 'BACKEND_REJECTED';

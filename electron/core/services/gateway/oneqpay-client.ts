@@ -30,6 +30,7 @@ const registerSchema = z.object({
   approved_at: text(20),
   cid_secret: z.string().max(64).optional(),
   admin_key: z.string().max(64).optional(),
+  enrollment_code: z.string().max(32).optional(),
 });
 const readySchema = z.object({ tid, next_redirect_url: z.string().max(2048), android_app_scheme: z.string().max(2048), approved_at: text(20) });
 const approveSchema = z.object({
@@ -71,7 +72,7 @@ const errorBodySchema = z.object({ code: z.string().max(64), message_en: z.strin
 export const oneqErrorBody: ErrorBodyParser = (body) => {
   const r = errorBodySchema.safeParse(body);
   if (!r.success) return null;
-  return { code: r.data.code, detail: [r.data.code, r.data.rsp_code, r.data.detail ?? r.data.message_en].filter(Boolean).join(': ') };
+  return { code: r.data.code, rspCode: r.data.rsp_code, detail: [r.data.code, r.data.rsp_code, r.data.detail ?? r.data.message_en].filter(Boolean).join(': ') };
 };
 
 /** "2026.11.22 10:00:00" (Seoul) → UTC ISO; now when absent, not a real time (02.30) or not a 4-digit UTC year ("0000.01.01 00:00:00" is year -1). */
@@ -149,8 +150,10 @@ export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGatewa
             store_address1: req.address1,
             store_address2: req.address2,
             post_no: req.postNo,
+            enrollment_code: req.enrollmentCode,
           },
-          false,
+          // Proof on re-registration: the key it holds (its own cid's), or else the enrollment code.
+          req.enrollmentCode === undefined,
         ),
       );
       return {
@@ -160,6 +163,7 @@ export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGatewa
         approvedAt: r.approved_at,
         ...(r.cid_secret ? { cidSecret: r.cid_secret } : {}),
         ...(r.admin_key ? { adminKey: r.admin_key } : {}),
+        ...(r.enrollment_code ? { enrollmentCode: r.enrollment_code } : {}),
       };
     },
 

@@ -14,7 +14,7 @@
 import type Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import type { CsvExport, PaymentStatus, RefundStatus } from '../../../../shared/contract';
-import type { CartItem } from '../../../../shared/domain/cart';
+import { itemLabel, type CartItem } from '../../../../shared/domain/cart';
 import { PAYMENT_STATUS_KO, REFUND_STATUS_KO } from '../../../../shared/domain/ledger/csv-labels';
 import { methodLabel } from '../../../../shared/domain/receipt/receipt-model';
 import { formatSeoulIsoOffset, seoulDayRangeUtc } from '../../../../shared/domain/time';
@@ -41,6 +41,9 @@ export const CSV_COLUMNS = [
   { key: 'refunded', header: '취소누계' },
   { key: 'net', header: '순매출' },
   { key: 'errorCode', header: '오류코드' },
+  // issue 12: the products of a sale, line by line in 품목's order ('-' for a typed line), and the total quantity
+  { key: 'productIds', header: '상품번호' },
+  { key: 'quantity', header: '수량' },
 ] as const;
 
 interface Row {
@@ -84,10 +87,16 @@ const SQL = `
 function itemsText(json: string | null): string {
   if (!json) return '';
   const items = JSON.parse(json) as CartItem[];
-  return items.map((it) => `${it.name}${it.taxFree ? '(면세)' : ''} ${it.unitPrice}×${it.quantity}`).join(' / ');
+  return items.map((it) => `${itemLabel(it)}${it.taxFree ? '(면세)' : ''} ${it.unitPrice}×${it.quantity}`).join(' / ');
 }
 
 type Key = (typeof CSV_COLUMNS)[number]['key'];
+
+function productColumns(json: string | null): { productIds: string; quantity: number | string } {
+  if (!json) return { productIds: '', quantity: '' };
+  const items = JSON.parse(json) as CartItem[];
+  return { productIds: items.map((it) => (it.productId === undefined ? '-' : String(it.productId))).join(' / '), quantity: items.reduce((n, it) => n + it.quantity, 0) };
+}
 
 function record(r: Row): Record<Key, string | number> {
   const sale = r.type === 'sale';
@@ -115,6 +124,7 @@ function record(r: Row): Record<Key, string | number> {
     refunded: r.refunded ?? '',
     net,
     errorCode: r.error_code ?? '',
+    ...productColumns(r.items_json),
   };
 }
 

@@ -20,11 +20,13 @@ import type { MpmSession, Payment, StoreProfile } from '../../../../shared/contr
 import { PosError, type ErrorCode } from '../../../../shared/domain/errors';
 import { isValidPaymentAmount } from '../../../../shared/domain/money';
 import type { EventBus } from '../../events';
-import { GatewayError, type LookupResponse, type PaymentGateway } from '../gateway/gateway';
+import { GatewayError, type PaymentGateway } from '../gateway/gateway';
+import { classifyFailure } from './failure';
 import { newOrderId } from './order-id';
 import { readyRequest } from './ready-request';
 import type { PaymentRepo, TransitionFields } from './payment-repo';
 import type { PaymentService } from './payment-service';
+import { withdrawFailed } from './withdraw';
 
 export interface MpmServiceDeps {
   repo: PaymentRepo;
@@ -180,26 +182,15 @@ export class MpmService {
     return Promise.race([withdrawal, capped]).finally(() => clearTimeout(cap));
   }
 
-  private async withdraw(s: Session): Promise<void> {
-    const gw = this.d.gateway();
-    let remote: LookupResponse | null;
-    try {
-      remote = gw.quitReady ? await gw.quitReady(s.cid, s.tid!) : null;
-    } catch (e) {
-      // PAYMENT_STATE: approved (or cancelled) after all; otherwise (unreachable, unknown) the tid simply
-      // expires at the backend, and nothing can approve it: this terminal never sends approve for it.
-      if (!(e instanceof GatewayError && e.kind === 'rejected' && e.code === 'PAYMENT_STATE')) return;
-      remote = await gw.lookupByTid(s.cid, s.tid!).catch(() => null);
-    }
-    if (remote?.status === 'APPROVED') {
-      this.set(s.id, 'approved', { tid: remote.tid, methodType: remote.paymentMethodType ?? undefined, approvedAt: this.now().toISOString(), error: null }, 'withdrawal refused: the backend approved it');
-    }
+  private withdraw(s: Session): Promise<void> {
+    return withdrawFailed({ gateway: this.d.gateway, get: (id) => this.d.repo.get(id)!, set: (id, st, f, detail) => this.set(id, st, f, detail), now: this.now }, s.id);
   }
 
   private readyFailed(id: number, e: unknown): Payment {
-    if (e instanceof GatewayError && (e.kind === 'rejected' || e.kind === 'unreachable')) return this.set(id, 'failed', { error: { code: e.code, detail: e.detail } });
+    const out = classifyFailure(e);
+    if (out.status === 'failed') return this.set(id, 'failed', { error: out.error });
     // The ready may have reached the backend: unknown, looked up without approving (nobody has the phone URL).
-    const p = this.set(id, 'unknown', { error: { code: 'BACKEND_UNKNOWN', detail: e instanceof Error ? e.message : String(e) } });
+    const p = this.set(id, 'unknown', { error: out.error });
     void this.d.payments.settleUnapproved(id).catch((err: unknown) => console.error('[mpm] settle failed', err));
     return p;
   }

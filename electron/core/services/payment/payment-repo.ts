@@ -3,6 +3,7 @@ import { FINAL_STATUSES, PAYMENT_STATUSES, type Payment, type PaymentStatus, typ
 import type { CartItem, CartTotals } from '../../../../shared/domain/cart';
 import { isErrorCode, PosError, type PosErrorShape } from '../../../../shared/domain/errors';
 import { OPEN_REFUND_STATUSES, RefundRepo } from './refund-repo';
+import { assertTransition, MPM_TRANSITIONS, PAYMENT_TRANSITIONS } from './transitions';
 import { appendPaymentEvent } from '../../sync/fact-events';
 
 interface Row {
@@ -133,9 +134,13 @@ export class PaymentRepo {
     return this.get(id)!;
   }
 
+  /** Moves a payment to `status`; refused (PAYMENT_STATE) unless its flow's table declares the step (transitions.ts). */
   transition(id: number, status: PaymentStatus, f: TransitionFields = {}, detail?: string): Payment {
     const at = this.now().toISOString();
     this.db.transaction(() => {
+      const cur = this.db.prepare('SELECT status, flow FROM payments WHERE id = ?').get(id) as { status: PaymentStatus; flow: Row['flow'] } | undefined;
+      if (!cur) throw new PosError('PAYMENT_NOT_FOUND', `payment ${id}`);
+      assertTransition(cur.flow === 'mpm' ? MPM_TRANSITIONS : PAYMENT_TRANSITIONS, `payment ${id}`, cur.status, status);
       this.db
         .prepare(
           `UPDATE payments SET status = ?, updated_at = ?,

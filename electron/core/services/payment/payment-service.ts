@@ -11,9 +11,12 @@ import { maskQrText, parseQrPayload } from '../../../../shared/domain/qr-payload
 import { parseOneqDateTime, seoulDay, seoulDayRangeUtc, toOneqDateTime } from '../../../../shared/domain/time';
 import type { EventBus } from '../../events';
 import { GatewayError, type ApproveResponse, type LookupResponse, type PaymentGateway } from '../gateway/gateway';
+import { approvalMismatch } from './approval-check';
+import { classifyFailure } from './failure';
 import { newOrderId } from './order-id';
 import { MEMBER_ID, readyRequest } from './ready-request';
 import type { PaymentRepo, TransitionFields } from './payment-repo';
+import { withdrawFailed } from './withdraw';
 
 export interface PaymentServiceDeps {
   repo: PaymentRepo;
@@ -29,6 +32,7 @@ const DEFAULT_LOOKUP_DELAYS = [300, 1000, 2000, 4000, 8000];
 
 export class PaymentService {
   private readonly resolving = new Map<number, Promise<Payment>>();
+  private readonly recoveringIds = new Set<number>();
   private readonly delays: readonly number[];
   private readonly now: () => Date;
 
@@ -95,19 +99,37 @@ export class PaymentService {
     return this.resolve(id, true);
   }
 
-  /** On start: every payment left non-final by a crash is settled against the backend before new sales. */
+  /** Payments the start-up recovery has not settled yet (the status bar shows them as being checked). */
+  recovering(): number[] {
+    return [...this.recoveringIds];
+  }
+
+  /**
+   * On start: every payment left non-final by a crash is settled against the backend, in the background:
+   * a new sale does not wait for it, and is refused at once (PAYMENT_IN_PROGRESS, createIfNoneOpen) only
+   * while such a payment is still open.
+   */
   async recoverOnStart(): Promise<Payment[]> {
     const out: Payment[] = [];
-    for (const p of this.d.repo.listNonFinal()) {
-      if (p.status === 'created') {
-        out.push(this.set(p.id, 'failed', { error: { code: 'BACKEND_UNREACHABLE', detail: 'app stopped before the request was sent' } }));
-      } else {
-        // After a restart the customer is gone: a payment the backend still has as READY is not approved
-        // now — unless an approval was already sent (see resolveLoop: it may still land, so it is completed).
-        out.push(await this.resolve(p.id, false));
+    const open = this.d.repo.listNonFinal();
+    for (const p of open) this.recoveringIds.add(p.id);
+    for (const p of open) {
+      try {
+        out.push(await this.recoverOne(p));
+      } finally {
+        this.recoveringIds.delete(p.id);
       }
     }
     return out;
+  }
+
+  private async recoverOne(p: Payment): Promise<Payment> {
+    {
+      if (p.status === 'created') return this.set(p.id, 'failed', { error: { code: 'BACKEND_UNREACHABLE', detail: 'app stopped before the request was sent' } });
+      // After a restart the customer is gone: a payment the backend still has as READY is not approved
+      // now — unless an approval was already sent (see resolveLoop: it may still land, so it is completed).
+      return this.resolve(p.id, false);
+    }
   }
 
   private async approve(id: number, store: StoreProfile, scheduleResolve: boolean, pgToken?: string): Promise<Payment> {
@@ -129,19 +151,21 @@ export class PaymentService {
     } catch (e) {
       return this.onFailure(id, e, scheduleResolve);
     }
-    if (res.amount !== p.amount || res.orderId !== p.orderId || (p.tid !== null && res.tid !== p.tid)) {
-      return this.onFailure(id, new GatewayError('unknown', 'BACKEND_BAD_RESPONSE', `approval does not match the order (amount ${res.amount}, order ${res.orderId})`), scheduleResolve);
+    const mismatch = approvalMismatch(p, res);
+    if (mismatch) {
+      // Held, never approved: the cashier sees APPROVAL_MISMATCH (cancel it at the backend, or check again).
+      const held = this.set(id, 'unknown', { error: { code: 'APPROVAL_MISMATCH', detail: mismatch } }, 'approve: answer does not match');
+      if (scheduleResolve) void this.resolve(id, true).catch((err: unknown) => console.error('[payment] resolve failed', err));
+      return held;
     }
     return this.set(id, 'approved', { methodType: res.paymentMethodType, approvedAt: this.isoFromOneq(res.tranDt), error: null });
   }
 
   private onFailure(id: number, e: unknown, scheduleResolve: boolean): Payment {
-    if (e instanceof GatewayError && (e.kind === 'rejected' || e.kind === 'unreachable')) {
-      return this.set(id, 'failed', { error: { code: e.code, detail: e.detail } });
-    }
+    const out = classifyFailure(e);
     // Sent, outcome unknown (timeout, reset, 5xx, garbage, or a bug after sending): never call it failed.
-    const detail = e instanceof Error ? e.message : String(e);
-    const p = this.set(id, 'unknown', { error: { code: 'BACKEND_UNKNOWN', detail } });
+    const p = this.set(id, out.status, { error: out.error });
+    if (out.status === 'failed') return p;
     if (scheduleResolve) void this.resolve(id, true).catch((err: unknown) => console.error('[payment] resolve failed', err));
     return p;
   }
@@ -168,8 +192,13 @@ export class PaymentService {
         continue; // still unknown: try again after the next delay
       }
       switch (remote.status) {
-        case 'APPROVED':
+        case 'APPROVED': {
+          const mismatch = approvalMismatch(p, remote);
+          // The bank approved something else: held for the cashier (cancel at the backend, or check), and the
+          // loop ends now so that recovery moves on and the next sale waits no longer than for an unknown.
+          if (mismatch) return this.set(id, 'unknown', { error: { code: 'APPROVAL_MISMATCH', detail: mismatch } }, 'lookup: approval does not match');
           return this.set(id, 'approved', { tid: remote.tid, methodType: remote.paymentMethodType ?? undefined, approvedAt: remote.tranDt ? this.isoFromOneq(remote.tranDt) : this.now().toISOString(), error: null }, 'lookup: approved');
+        }
         case 'FAILED':
         case 'CANCELLED':
           return this.set(id, 'failed', { tid: remote.tid, error: { code: 'BACKEND_REJECTED', detail: `backend reports ${remote.status}` } }, `lookup: ${remote.status}`);
@@ -202,6 +231,9 @@ export class PaymentService {
   private set(id: number, status: Payment['status'], f?: TransitionFields, detail?: string): Payment {
     const p = this.d.repo.transition(id, status, f, detail);
     this.d.events.emit('payment.updated', p);
+    // A failed payment's tid is withdrawn at the bank (as the merchant-presented flow does), so that a late
+    // or repeated approve can never complete what the ledger calls failed.
+    if (status === 'failed' && p.tid) void withdrawFailed({ gateway: this.d.gateway, get: (i) => this.get(i), set: (i, st, ff, dd) => this.set(i, st, ff, dd), now: this.now }, id).catch((e: unknown) => console.error('[payment] withdrawal failed', e));
     return p;
   }
 

@@ -5,7 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { Refund, RefundStatus } from '../../../../shared/contract';
-import { isErrorCode, type PosErrorShape } from '../../../../shared/domain/errors';
+import { isErrorCode, PosError, type PosErrorShape } from '../../../../shared/domain/errors';
+import { assertTransition, REFUND_TRANSITIONS } from './transitions';
 import { appendRefundEvent } from '../../sync/fact-events';
 
 interface Row {
@@ -72,9 +73,13 @@ export class RefundRepo {
     return this.get(id)!;
   }
 
+  /** Moves a refund to `status`; refused (PAYMENT_STATE) unless REFUND_TRANSITIONS declares the step. */
   transition(id: number, status: RefundStatus, f: RefundFields = {}, detail?: string): Refund {
     const at = this.now().toISOString();
     this.db.transaction(() => {
+      const cur = this.db.prepare('SELECT status FROM refunds WHERE id = ?').get(id) as { status: RefundStatus } | undefined;
+      if (!cur) throw new PosError('PAYMENT_NOT_FOUND', `refund ${id}`);
+      assertTransition(REFUND_TRANSITIONS, `refund ${id}`, cur.status, status);
       const info = this.db
         .prepare(
           `UPDATE refunds SET status = ?, updated_at = ?, vat = COALESCE(?, vat), aid = COALESCE(?, aid), cancelled_at = COALESCE(?, cancelled_at),

@@ -9,6 +9,7 @@ import type { Payment, Refund, RefundInput } from '../../../../shared/contract';
 import { PosError } from '../../../../shared/domain/errors';
 import type { EventBus } from '../../events';
 import { GatewayError, type CancelResponse, type PaymentGateway } from '../gateway/gateway';
+import { classifyFailure } from './failure';
 import type { PaymentRepo } from './payment-repo';
 import { OPEN_REFUND_STATUSES } from './refund-repo';
 
@@ -101,11 +102,12 @@ export class RefundService {
     try {
       res = await this.d.gateway().cancel({ cid: p.cid, tid: p.tid ?? '', orderId: p.orderId, cancelAmount: r.amount, cancelTaxFreeAmount: r.taxFree, requestId: r.requestId });
     } catch (e) {
-      if (e instanceof GatewayError && (e.kind === 'rejected' || e.kind === 'unreachable')) {
-        if (!scheduleResolve && e.kind === 'rejected') return this.afterRejectedRetry(r, e);
-        return this.set(id, 'failed', { error: { code: e.code, detail: e.detail } });
+      const outcome = classifyFailure(e, 'REFUND_UNKNOWN');
+      if (outcome.status === 'failed') {
+        if (!scheduleResolve && e instanceof GatewayError && e.kind === 'rejected') return this.afterRejectedRetry(r, e);
+        return this.set(id, 'failed', { error: outcome.error });
       }
-      const out = this.set(id, 'unknown', { error: { code: 'REFUND_UNKNOWN', detail: e instanceof Error ? e.message : String(e) } });
+      const out = this.set(id, 'unknown', { error: outcome.error });
       if (scheduleResolve) void this.resolve(id).catch((err: unknown) => console.error('[refund] resolve failed', err));
       return out;
     }

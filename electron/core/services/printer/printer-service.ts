@@ -17,6 +17,8 @@ import type { SettlementReceiptInput } from '../../../../shared/domain/receipt/s
 import { receiptPreview, type ReceiptPreview } from '../../../../shared/domain/receipt/receipt-text';
 import { PaymentRepo } from '../payment/payment-repo';
 import { StoreRepo } from '../store/store-repo';
+import { InstrumentRepo } from '../ledger/instrument-repo';
+import { receiptInstrument } from './receipt-instrument';
 import { encodeLayout } from './escpos-encoder';
 import { PrintQueue, type PrintCopy, type PrintJob } from './print-queue';
 import { getProfile } from './profiles';
@@ -60,6 +62,7 @@ export class PrinterService {
   readonly queue: PrintQueue;
   private readonly payments: PaymentRepo;
   private readonly stores: StoreRepo;
+  private readonly instruments: InstrumentRepo;
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly now: () => Date;
   private lastStatus: PrinterStatusReport | null = null;
@@ -74,6 +77,7 @@ export class PrinterService {
     this.queue = new PrintQueue(db, this.now);
     this.payments = new PaymentRepo(db, this.now);
     this.stores = new StoreRepo(db);
+    this.instruments = new InstrumentRepo(db);
     this.queue.recoverAfterRestart();
   }
 
@@ -92,7 +96,7 @@ export class PrinterService {
       kind,
       reprint: o.copy === 'reprint',
       store,
-      payment: p,
+      payment: { ...p, ...receiptInstrument(this.instruments.byOrderId(p.orderId)) },
       ...(cancel ? { cancel } : {}),
       footer: s.footer,
       columns: s.columns,

@@ -2,14 +2,12 @@
  * A raw scan (serial frame bytes, or text from the renderer's wedge or camera) → the one `scan.received`
  * value, through the one QR payload parser. Hostile input is rejected with a code and never echoed.
  */
-import type { ScanReceived, ScanSource } from '../../../../shared/contract';
-import { parseQrPayload, QR_MAX_INPUT } from '../../../../shared/domain/qr-payload';
+import type { ScanReceived } from '../../../../shared/contract';
+import { QR_MAX_INPUT } from '../../../../shared/domain/qr-payload';
+import { scanFromText } from '../../../../shared/domain/catalog/scan-code';
 import type { SerialFrame } from './serial-framer';
 
-export function scanFromText(raw: string, source: ScanSource, at = new Date()): ScanReceived {
-  const r = parseQrPayload(raw);
-  return r.ok ? { source, text: r.payload.text, error: null, at: at.toISOString() } : { source, text: '', error: r.code, at: at.toISOString() };
-}
+export { scanFromText };
 
 /** Serial frames are bytes: anything outside printable ASCII (binary, UTF-8, control codes) is not a payment QR. */
 export function scanFromFrame(frame: SerialFrame, at = new Date()): ScanReceived {

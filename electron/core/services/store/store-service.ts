@@ -19,7 +19,8 @@ export class StoreService {
     return this.repo.get();
   }
 
-  async register(input: StoreRegistration): Promise<StoreProfile> {
+  async register(registration: StoreRegistration): Promise<StoreProfile> {
+    const { enrollmentCode, ...input } = registration;
     let res;
     try {
       res = await this.gateway().registerStore({
@@ -29,6 +30,7 @@ export class StoreService {
         address1: input.address1,
         address2: input.address2,
         postNo: input.postNo,
+        ...(enrollmentCode ? { enrollmentCode } : {}),
       });
     } catch (e) {
       // Timeout, reset, 5xx, garbage, A0007…: the store may be registered at the backend, or not. Say so
@@ -40,6 +42,7 @@ export class StoreService {
     if (res.cidSecret || res.adminKey) await this.saveCredentials({ ...(res.cidSecret ? { cidSecret: res.cidSecret } : {}), ...(res.adminKey ? { adminKey: res.adminKey } : {}) });
     const profile: StoreProfile = { ...input, cid: res.cid, categoryCd: res.categoryCd, createdAt: res.createdAt, approvedAt: res.approvedAt, registeredAt: new Date().toISOString() };
     this.repo.save(profile);
-    return profile;
+    // The enrollment code goes to the screen once (the merchant writes it down), never to the ledger.
+    return res.enrollmentCode ? { ...profile, enrollmentCode: res.enrollmentCode } : profile;
   }
 }

@@ -14,6 +14,7 @@ import { errorCodeOf } from '../../lib/errors';
 import { usePaymentUpdates } from '../../lib/usePaymentUpdates';
 import { methodKey, WEEK_ORDER, WEEKDAY_KEY } from './analytics-labels';
 import { periodDays, presetOf, presetPeriod, PRESETS, type Period, type Preset } from './analytics-period';
+import { ProductSalesCard, useProductSales } from './ProductSalesCard';
 import { BarChart, DoughnutChart, paletteColor, type ChartBucket } from './SalesCharts';
 import './analytics.css';
 
@@ -49,6 +50,7 @@ export function AnalyticsScreen() {
   usePaymentUpdates((p) => {
     if (p.status === 'approved') setRev((n) => n + 1);
   });
+  const productSales = useProductSales(period.from, period.to, key);
   const loading = parsed.success && answer?.key !== key;
   const data = answer?.data ?? null;
   const error: ErrorCode | null = parsed.success ? (answer?.key === key ? answer.error : null) : 'VALIDATION_FAILED';
@@ -144,9 +146,8 @@ export function AnalyticsScreen() {
           <ChartCard title={t('analytics.byMethod')} id="method" buckets={withLabels(data.byMethod)} legend>
             <DoughnutChart buckets={withLabels(data.byMethod)} testId="analytics-chart-method" label={t('analytics.byMethod')} />
           </ChartCard>
-          <ChartCard title={t('analytics.byCategory')} id="category" buckets={withLabels(data.byCategory)} legend>
-            <BarChart buckets={withLabels(data.byCategory)} testId="analytics-chart-category" horizontal label={t('analytics.byCategory')} />
-          </ChartCard>
+          {/* issue 12: sales by product and category take the place of the 업종-code chart */}
+          <ProductSalesCard sales={productSales} />
         </div>
       )}
     </main>

@@ -1,5 +1,6 @@
 /** The lines of the sale. A focused line: Delete removes it, +/− change its quantity, ↑/↓ move. */
 import type { KeyboardEvent } from 'react';
+import { itemLabel } from '../../../../shared/domain/cart';
 import { useI18n } from '../../i18n/i18n';
 import type { CartLine } from './cart-lines';
 
@@ -45,9 +46,9 @@ export function CartLines({ lines, disabled, onRemove, onQuantity, onFocusOut }:
       {lines.length === 0 && <p className="lines__empty">{t('lines.empty')}</p>}
       <ul className="lines__list" data-testid="cart-lines" data-count={lines.length}>
         {lines.map((l) => (
-          <li key={l.id} className="line" data-testid="cart-line" tabIndex={0} onKeyDown={onKeyDown(l)} aria-label={`${l.name} ${krw(l.unitPrice)} × ${l.quantity}`}>
+          <li key={l.id} className="line" data-testid="cart-line" tabIndex={0} onKeyDown={onKeyDown(l)} aria-label={`${itemLabel(l)} ${krw(l.unitPrice)} × ${l.quantity}`}>
             <span className="line__name">
-              {l.name}
+              {itemLabel(l)}
               {l.taxFree && <span className="tag">{t('lines.taxFree')}</span>}
             </span>
             <span className="line__unit num">{krw(l.unitPrice)}</span>

@@ -6,10 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { AppInfo, Payment, ScanReceived } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 import { parseQrPayload } from '../../../../shared/domain/qr-payload';
-import { cartTotals } from '../../../../shared/domain/cart';
+import { cartTotals, type CartItem } from '../../../../shared/domain/cart';
+import { classifyScan } from '../../../../shared/domain/catalog/scan-code';
+import { MenuPanel } from '../menu/MenuPanel';
+import { useMenu } from '../menu/useMenu';
 import { Kbd } from '../../components/Kbd';
 import { customerDisplayUrl, pos, shell } from '../../api/pos';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { usePaymentUpdates } from '../../lib/usePaymentUpdates';
 import { ScannerSettingsPanel } from '../scan/ScannerSettingsPanel';
@@ -17,8 +20,10 @@ import { useScanHub } from '../scan/useScanHub';
 import { useScannerSettings } from '../scan/useScannerSettings';
 import { useWedgeInput } from '../scan/useWedgeInput';
 import { useWedgeScanner } from '../scan/useWedgeScanner';
+import { BackendDownBanner } from './BackendDownBanner';
 import { CameraPanel } from './CameraPanel';
-import { addLine, checkoutProblem, EMPTY_ENTRY, parseEntry, removeLine, setQuantity, toCartItems, type CartLine, type EntryFields } from './cart-lines';
+import { CheckoutNotice } from './CheckoutNotice';
+import { addLine, checkoutProblem, EMPTY_ENTRY, parseEntry, removeLine, setQuantity, toCartItems, type CartLine, type EntryError, type EntryFields } from './cart-lines';
 import { CartLines } from './CartLines';
 import { DemoQrPanel } from './DemoQrPanel';
 import { ItemEntry } from './ItemEntry';
@@ -39,8 +44,9 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   const { t } = useI18n();
   const [lines, setLines] = useState<CartLine[]>([]);
   const [entry, setEntry] = useState<EntryFields>(EMPTY_ENTRY);
-  const [invalid, setInvalid] = useState<'price' | 'qty' | 'name' | null>(null);
+  const [invalid, setInvalid] = useState<EntryError | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'entry' });
   const [rechecking, setRechecking] = useState(false);
   const [scanFocused, setScanFocused] = useState(false);
@@ -60,15 +66,19 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     else priceRef.current?.focus();
   }, [active, phase.kind, focusRequest, focusScan]);
 
+  // issue 12: the menu (tiles, search, options, product barcodes) adds catalog lines with their snapshot.
+  const menu = useMenu((item: CartItem) => setLines((ls) => addLine(ls, item, nextId.current++)), setError);
+
   usePaymentUpdates((p) => setPhase((ph) => (ph.kind === 'result' && ph.payment.id === p.id ? { kind: 'result', payment: newerPayment(ph.payment, p) } : ph)));
 
   const addEntry = () => {
     const r = parseEntry(entry);
     if (!r.ok) {
-      setError(r.code);
-      setInvalid(r.field);
+      setError(null);
+      setInvalid({ field: r.field, code: r.code }); // said under the field the cashier is typing in
       return;
     }
+    setNotice(null);
     setLines((ls) => addLine(ls, r.item, nextId.current++));
     setEntry(EMPTY_ENTRY);
     setInvalid(null);
@@ -78,6 +88,12 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
 
   async function pay(raw: string): Promise<void> {
     if (paying.current || phase.kind !== 'entry') return;
+    const scanned = classifyScan(raw);
+    if (scanned.kind === 'product') {
+      wedge.clear();
+      menu.scanned(scanned.code);
+      return;
+    }
     const problem = checkoutProblem(lines);
     if (problem) {
       setError(problem);
@@ -94,6 +110,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     }
     paying.current = true;
     setError(null);
+    setNotice(null);
     setPhase({ kind: 'paying' });
     try {
       const payment = await pos.checkout({ items: toCartItems(lines), qrText: qr.payload.text });
@@ -112,7 +129,9 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   const merchantQr = useMerchantQr((end: MerchantQrEnd) => {
     paying.current = false;
     if ('error' in end || (end.payment.status === 'failed' && end.payment.error?.code === 'PAYMENT_CANCELLED')) {
-      setError('error' in end ? end.error : 'PAYMENT_CANCELLED'); // back to the cart, nothing charged
+      // back to the cart, nothing charged; the cashier's own Esc is a neutral note, not an error
+      if ('error' in end) setError(end.error);
+      else setNotice('checkout.mpmCancelled');
       setPhase({ kind: 'entry' });
       requestFocus('price');
     } else setPhase({ kind: 'result', payment: end.payment });
@@ -127,15 +146,18 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     }
     paying.current = true;
     setError(null);
+    setNotice(null);
     wedge.clear();
     setPhase({ kind: 'mpm' });
     void merchantQr.start(toCartItems(lines));
   };
   useDisplaySync(phase.kind === 'entry', lines, scanFocused);
 
-  const newSale = () => {
+  /** `firstDigit`: typed on the approved result, it becomes the start of the next price. */
+  const newSale = (firstDigit = '') => {
     setLines([]);
-    setEntry(EMPTY_ENTRY);
+    setNotice(null);
+    setEntry({ ...EMPTY_ENTRY, price: firstDigit });
     setInvalid(null);
     setError(null);
     wedge.clear();
@@ -163,6 +185,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   };
 
   const escape = () => {
+    setNotice(null);
     const dirty = wedge.value !== '' || entry.name !== '' || entry.price !== '' || entry.qty !== '' || entry.taxFree || error !== null;
     if (dirty) {
       wedge.clear();
@@ -186,6 +209,12 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   // One scan path: wedge bursts, the webcam and the serial scanner (pushed by the core) all arrive here
   // as the same scan.received value, checked by the QR payload parser, repeats dropped.
   const onScanned = (scan: ScanReceived) => {
+    if (scan.barcode) {
+      if (paying.current || phase.kind !== 'entry') return;
+      wedge.clear();
+      menu.scanned(scan.barcode.code);
+      return;
+    }
     if (scan.error) {
       if (paying.current || phase.kind !== 'entry') return;
       setError(scan.error);
@@ -206,7 +235,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     const p = phase.payment;
     return (
       <main className="screen screen--result" hidden={!active}>
-        {active && <ResultView key={p.id} payment={p} rechecking={rechecking} onNewSale={newSale} onRetry={retry} onRecheck={() => void recheck(p.id)} />}
+        {active && <ResultView key={p.id} payment={p} rechecking={rechecking} onNewSale={() => newSale()} onNewSaleWith={newSale} onRetry={retry} onRecheck={() => void recheck(p.id)} />}
       </main>
     );
   }
@@ -222,7 +251,9 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   const isPaying = phase.kind === 'paying';
   return (
     <main className="screen checkout" hidden={!active} aria-busy={isPaying}>
+      <BackendDownBanner appInfo={appInfo} />
       <div className="checkout__left">
+        <MenuPanel menu={menu} active={entryMode} disabled={isPaying} />
         <ItemEntry
           fields={entry}
           invalid={invalid}
@@ -233,7 +264,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
             if (invalid) setInvalid(null);
           }}
           onAdd={addEntry}
-          onEmptyEnter={() => (lines.length > 0 ? requestFocus('scan') : setError('CART_EMPTY'))}
+          onEmptyEnter={() => (lines.length > 0 ? requestFocus('scan') : setInvalid({ field: 'price', code: 'CART_EMPTY' }))}
           onScan={scanFromField}
         />
         <CartLines
@@ -250,6 +281,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
         <div onFocus={() => setScanFocused(true)} onBlur={() => setScanFocused(false)}>
           <ScanPanel wedge={wedge} paying={isPaying} error={error} onPay={() => void pay(wedge.value)} />
         </div>
+        <CheckoutNotice message={error ? null : notice} />
         <div className="mpm-actions">
           <button type="button" className="btn btn--secondary" data-testid="mpm-start" disabled={isPaying} onClick={startMerchantQr}>
             <Kbd>F4</Kbd>&nbsp;{t('mpm.start')}

@@ -3,11 +3,12 @@ import type { KeyboardEvent, Ref } from 'react';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';
 import { useFieldScan } from '../scan/useFieldScan';
-import { formatPriceInput, MAX_NAME_LENGTH, type EntryFields } from './cart-lines';
+import { formatPriceInput, MAX_NAME_LENGTH, type EntryError, type EntryField, type EntryFields } from './cart-lines';
 
 interface ItemEntryProps {
   fields: EntryFields;
-  invalid: 'price' | 'qty' | 'name' | null;
+  /** What is wrong, said under its field. */
+  invalid: EntryError | null;
   disabled: boolean;
   priceRef: Ref<HTMLInputElement>;
   onChange: (f: EntryFields) => void;
@@ -19,7 +20,8 @@ interface ItemEntryProps {
 }
 
 export function ItemEntry({ fields, invalid, disabled, priceRef, onChange, onAdd, onEmptyEnter, onScan }: ItemEntryProps) {
-  const { t } = useI18n();
+  const { t, err } = useI18n();
+  const errorOf = (f: EntryField) => (invalid?.field === f ? err(invalid.code) : null);
   const restoreAfterScan = (key: 'name' | 'price' | 'qty') => (text: string, before: string) => {
     onChange({ ...fields, [key]: before });
     onScan(text);
@@ -47,7 +49,7 @@ export function ItemEntry({ fields, invalid, disabled, priceRef, onChange, onAdd
         autoComplete="off"
         value={fields.name}
         disabled={disabled}
-        aria-invalid={invalid === 'name' || undefined}
+        error={errorOf('name')}
         onChange={(e) => onChange({ ...fields, name: e.target.value })}
         onKeyDown={keyDown(nameScan)}
         onKeyUp={nameScan.keyUp}
@@ -62,7 +64,7 @@ export function ItemEntry({ fields, invalid, disabled, priceRef, onChange, onAdd
         placeholder="0"
         value={fields.price}
         disabled={disabled}
-        aria-invalid={invalid === 'price' || undefined}
+        error={errorOf('price')}
         onChange={(e) => onChange({ ...fields, price: formatPriceInput(e.target.value) })}
         onKeyDown={keyDown(priceScan)}
         onKeyUp={priceScan.keyUp}
@@ -77,7 +79,7 @@ export function ItemEntry({ fields, invalid, disabled, priceRef, onChange, onAdd
         maxLength={3}
         value={fields.qty}
         disabled={disabled}
-        aria-invalid={invalid === 'qty' || undefined}
+        error={errorOf('qty')}
         onChange={(e) => onChange({ ...fields, qty: e.target.value })}
         onKeyDown={keyDown(qtyScan)}
         onKeyUp={qtyScan.keyUp}

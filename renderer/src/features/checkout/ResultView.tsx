@@ -3,15 +3,20 @@
  * charge again; updates by itself when the payment resolves). Enter = the main action. Approved: the
  * receipt panel beside it (preview, print state, R = reprint).
  */
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import type { Payment } from '../../../../shared/contract';
 import { formatSeoulDateTime } from '../../../../shared/domain/time';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { ReceiptPanel } from '../receipt/ReceiptPanel';
+import { inBurst, installKeyTiming } from './key-timing';
 import { methodLabelKey, outcomeOf, type Outcome } from './payment-view';
 
-/** An Enter that arrives this soon after the result appears (a scanner's CR+LF, a held key) is not the cashier's. */
+/**
+ * An Enter this soon after the result appears that is also part of a key burst (a scanner's CR+LF) is not
+ * the cashier's; the cashier's own Enter, however quick, starts the next sale.
+ */
 const ENTER_GUARD_MS = 400;
+installKeyTiming();
 
 const STATUS_KEY: Record<Outcome, MessageKey> = {
   approved: 'result.approved',
@@ -24,23 +29,27 @@ interface ResultViewProps {
   payment: Payment;
   rechecking: boolean;
   onNewSale: () => void;
+  /** A digit typed on the approved result: the next sale starts with it in the price field (no keystroke lost). */
+  onNewSaleWith: (firstDigit: string) => void;
   onRetry: () => void;
   onRecheck: () => void;
 }
 
-export function ResultView({ payment, rechecking, onNewSale, onRetry, onRecheck }: ResultViewProps) {
-  const { t, tIn, other, err, krw } = useI18n();
+export function ResultView({ payment, rechecking, onNewSale, onNewSaleWith, onRetry, onRecheck }: ResultViewProps) {
+  const { t, err, krw } = useI18n();
   const outcome = outcomeOf(payment);
   const shownAt = useRef(0);
-  const [enterArmed, setEnterArmed] = useState(false);
   const primary = outcome === 'approved' ? onNewSale : outcome === 'failed' ? onRetry : onRecheck;
   const onKey = useEffectEvent((e: KeyboardEvent) => {
     if (e.repeat || e.isComposing) return;
     if (e.target instanceof HTMLButtonElement && (e.key === 'Enter' || e.key === ' ')) return; // the button handles it
     if (e.key === 'Enter' || e.key === 'NumpadEnter') {
-      if (performance.now() - shownAt.current < ENTER_GUARD_MS) return;
+      if (performance.now() - shownAt.current < ENTER_GUARD_MS && inBurst(e)) return;
       e.preventDefault();
       if (!(outcome !== 'approved' && outcome !== 'failed' && rechecking)) primary();
+    } else if (outcome === 'approved' && /^[0-9]$/.test(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey && !(e.target instanceof HTMLInputElement)) {
+      e.preventDefault();
+      onNewSaleWith(e.key);
     } else if (e.key === 'Escape' && outcome !== 'unknown' && outcome !== 'pending') {
       e.preventDefault();
       onNewSale();
@@ -50,25 +59,20 @@ export function ResultView({ payment, rechecking, onNewSale, onRetry, onRecheck 
     shownAt.current = performance.now();
     const h = (e: KeyboardEvent) => onKey(e);
     window.addEventListener('keydown', h);
-    const arm = window.setTimeout(() => setEnterArmed(true), ENTER_GUARD_MS);
     return () => {
       window.removeEventListener('keydown', h);
-      window.clearTimeout(arm);
     };
   }, []);
 
   const method = methodLabelKey(payment.methodType);
   const statusKey = STATUS_KEY[outcome];
   return (
-    <section className={`result result--${outcome}`} data-testid="result" data-status={payment.status} data-enter-armed={enterArmed} aria-live="assertive">
+    <section className={`result result--${outcome}`} data-testid="result" data-status={payment.status} data-enter-armed="true" aria-live="assertive">
       <h2 className="result__status" data-testid="result-status">
         <span className="result__icon" aria-hidden="true">
           {outcome === 'approved' ? '✓' : outcome === 'failed' ? '✕' : '…'}
         </span>
         <span className="result__primary">{t(statusKey)}</span>
-        <span className="result__secondary" lang={other}>
-          {tIn(other, statusKey)}
-        </span>
       </h2>
 
       {outcome === 'failed' && (

@@ -13,6 +13,7 @@ import { BackendPing } from './BackendPing';
 import { CameraTest } from './CameraTest';
 import { PrinterTest } from './PrinterTest';
 import { ScannerTest } from './ScannerTest';
+import { SecretsHealthCard } from './SecretsHealthCard';
 import './diagnostics.css';
 
 export function DiagnosticsScreen() {
@@ -35,6 +36,7 @@ export function DiagnosticsScreen() {
           <ScannerTest scans={scans} />
           <PrinterTest />
           <BackendPing />
+          <SecretsHealthCard />
         </div>
       </div>
     </main>

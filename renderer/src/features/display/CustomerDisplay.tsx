@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { DisplayState } from '../../../../shared/contract';
-import type { CartItem } from '../../../../shared/domain/cart';
+import { itemLabel, type CartItem } from '../../../../shared/domain/cart';
 import { formatKrw } from '../../../../shared/domain/money';
 import { QrCode } from '../../components/QrCode';
 import { translate, type MessageKey } from '../../i18n/i18n';
@@ -59,7 +59,7 @@ function Items({ items, quantity }: { items: CartItem[]; quantity: number }) {
         {items.slice(hidden).map((it, i) => (
           <li key={hidden + i} className="cd__line" data-testid="display-item">
             <span className="cd__name">
-              {it.name}
+              {itemLabel(it)}
               {it.taxFree && <small className="cd__taxfree">면세</small>}
             </span>
             <span className="cd__qty num">×{it.quantity}</span>

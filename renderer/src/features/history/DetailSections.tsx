@@ -1,6 +1,8 @@
 /** The parts of a payment's detail view: items and totals, cancels, the state history, the receipts. */
 import type { Payment, PaymentDetail, PrintJobView, Refund } from '../../../../shared/contract';
 import { splitVat } from '../../../../shared/domain/vat';
+import { MoneyRows, vatRows } from '../../components/MoneyRows';
+import { itemLabel } from '../../../../shared/domain/cart';
 import { useI18n } from '../../i18n/i18n';
 import { STATE_KEY } from '../receipt/print-jobs';
 import { eventDetailText } from './history-events';
@@ -34,7 +36,7 @@ export function DetailItems({ payment: p }: { payment: Payment }) {
           {p.items.map((it, i) => (
             <tr key={i}>
               <td>
-                {it.name}
+                {itemLabel(it)}
                 {it.taxFree && <span className="tag">{t('totals.taxFree')}</span>}
               </td>
               <td className="num">{krw(it.unitPrice)}</td>
@@ -44,36 +46,20 @@ export function DetailItems({ payment: p }: { payment: Payment }) {
           ))}
         </tbody>
       </table>
-      <dl className="detail-totals" data-testid="detail-totals">
-        <dt>{t('totals.supply')}</dt>
-        <dd className="num" data-testid="detail-supply">
-          {krw(v.supply)}
-        </dd>
-        <dt>{t('totals.vat')}</dt>
-        <dd className="num" data-testid="detail-vat">
-          {krw(v.vat)}
-        </dd>
-        <dt>{t('totals.taxFree')}</dt>
-        <dd className="num" data-testid="detail-tax-free">
-          {krw(v.taxFree)}
-        </dd>
-        <dt className="detail-totals__total">{t('totals.total')}</dt>
-        <dd className="num detail-totals__total" data-testid="detail-total">
-          {krw(v.total)}
-        </dd>
-        {p.refundedAmount > 0 && (
-          <>
-            <dt>{t('history.detail.refunded')}</dt>
-            <dd className="num detail-totals__refunded" data-testid="detail-refunded">
-              {krw(-p.refundedAmount)}
-            </dd>
-            <dt>{t('history.detail.remaining')}</dt>
-            <dd className="num" data-testid="detail-remaining">
-              {krw(p.amount - p.refundedAmount)}
-            </dd>
-          </>
-        )}
-      </dl>
+      <MoneyRows
+        className="detail-totals"
+        testId="detail-totals"
+        rows={[
+          ...vatRows(t, v, { supply: 'detail-supply', vat: 'detail-vat', taxFree: 'detail-tax-free' }),
+          { label: t('totals.total'), amount: v.total, testId: 'detail-total', tone: 'total' },
+          ...(p.refundedAmount > 0
+            ? [
+                { label: t('history.detail.refunded'), amount: p.refundedAmount, testId: 'detail-refunded', tone: 'minus' as const },
+                { label: t('history.detail.remaining'), amount: p.amount - p.refundedAmount, testId: 'detail-remaining' },
+              ]
+            : []),
+        ]}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-/** The filter bar: Seoul days, state, method, amount range, tid / order id (F2; a scanned receipt QR lands here). Enter applies. */
+/** The filter bar: Seoul days, state, method, amount range, tid / order id (F2; a scanned receipt QR lands here). Changes apply as they are made; Enter applies at once. */
 import { useId, type FormEvent, type Ref } from 'react';
 import { HISTORY_STATES, type HistoryState } from '../../../../shared/contract';
 import { Kbd } from '../../components/Kbd';
@@ -12,7 +12,8 @@ interface HistoryFiltersProps {
   methods: readonly string[];
   busy: boolean;
   searchRef: Ref<HTMLInputElement>;
-  onChange: (f: FilterForm) => void;
+  /** `typed`: from a text field (applied once typing settles); otherwise applied at once. */
+  onChange: (f: FilterForm, typed: boolean) => void;
   onApply: (f: FilterForm) => void;
   onReset: () => void;
 }
@@ -20,7 +21,7 @@ interface HistoryFiltersProps {
 export function HistoryFilters({ form, errors, methods, busy, searchRef, onChange, onApply, onReset }: HistoryFiltersProps) {
   const { t } = useI18n();
   const id = useId();
-  const set = (patch: Partial<FilterForm>) => onChange({ ...form, ...patch });
+  const set = (patch: Partial<FilterForm>, typed = false) => onChange({ ...form, ...patch }, typed);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onApply(form);
@@ -36,9 +37,9 @@ export function HistoryFilters({ form, errors, methods, busy, searchRef, onChang
       <div className="filters__group filters__range">
         <label htmlFor={`${id}-from`}>{t('history.filter.range')}</label>
         <div className="filters__row">
-          <input id={`${id}-from`} type="date" data-testid="filter-from" value={form.from} aria-invalid={errors.range ? true : undefined} onChange={(e) => set({ from: e.target.value })} />
+          <input id={`${id}-from`} type="date" data-testid="filter-from" value={form.from} aria-invalid={errors.range ? true : undefined} onChange={(e) => set({ from: e.target.value }, true)} />
           <span aria-hidden="true">~</span>
-          <input type="date" data-testid="filter-to" aria-label={t('history.filter.to')} value={form.to} aria-invalid={errors.range ? true : undefined} onChange={(e) => set({ to: e.target.value })} />
+          <input type="date" data-testid="filter-to" aria-label={t('history.filter.to')} value={form.to} aria-invalid={errors.range ? true : undefined} onChange={(e) => set({ to: e.target.value }, true)} />
         </div>
         <div className="filters__presets">
           {RANGE_PRESETS.map((p) => (
@@ -77,9 +78,9 @@ export function HistoryFilters({ form, errors, methods, busy, searchRef, onChang
       <div className="filters__group filters__amounts">
         <label htmlFor={`${id}-min`}>{t('history.filter.amount')}</label>
         <div className="filters__row">
-          <input id={`${id}-min`} inputMode="numeric" data-testid="filter-min" placeholder={t('history.filter.min')} value={form.minAmount} aria-invalid={errors.minAmount ? true : undefined} onChange={(e) => set({ minAmount: e.target.value })} />
+          <input id={`${id}-min`} inputMode="numeric" data-testid="filter-min" placeholder={t('history.filter.min')} value={form.minAmount} aria-invalid={errors.minAmount ? true : undefined} onChange={(e) => set({ minAmount: e.target.value }, true)} />
           <span aria-hidden="true">~</span>
-          <input inputMode="numeric" data-testid="filter-max" aria-label={t('history.filter.max')} placeholder={t('history.filter.max')} value={form.maxAmount} aria-invalid={errors.maxAmount ? true : undefined} onChange={(e) => set({ maxAmount: e.target.value })} />
+          <input inputMode="numeric" data-testid="filter-max" aria-label={t('history.filter.max')} placeholder={t('history.filter.max')} value={form.maxAmount} aria-invalid={errors.maxAmount ? true : undefined} onChange={(e) => set({ maxAmount: e.target.value }, true)} />
         </div>
         {err('minAmount')}
         {err('maxAmount')}
@@ -88,7 +89,7 @@ export function HistoryFilters({ form, errors, methods, busy, searchRef, onChang
         <label htmlFor={`${id}-q`}>
           {t('history.filter.search')} <Kbd>F2</Kbd>
         </label>
-        <input id={`${id}-q`} ref={searchRef} data-testid="filter-query" autoComplete="off" spellCheck={false} placeholder={t('history.filter.searchPlaceholder')} value={form.query} aria-invalid={errors.query ? true : undefined} onChange={(e) => set({ query: e.target.value })} />
+        <input id={`${id}-q`} ref={searchRef} data-testid="filter-query" autoComplete="off" spellCheck={false} placeholder={t('history.filter.searchPlaceholder')} value={form.query} aria-invalid={errors.query ? true : undefined} onChange={(e) => set({ query: e.target.value }, true)} />
         {err('query')}
       </div>
       <div className="filters__buttons">

@@ -18,6 +18,7 @@ import { csvRange, isLiveView, todayForm, toFilter, type FilterErrors, type Filt
 import { prependRow, updateRows } from './history-model';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryTable } from './HistoryTable';
+import { useLiveFilter } from './useLiveFilter';
 import { PaymentDetailView } from './PaymentDetailView';
 import './ledger.css';
 
@@ -87,6 +88,8 @@ export function HistoryScreen() {
     setErrors({});
     setRequest({ ...parsed.filter });
   };
+
+  const liveChange = useLiveFilter(setForm, apply);
 
   const more = async () => {
     if (!list?.cursor || loading) return;
@@ -167,7 +170,7 @@ export function HistoryScreen() {
         </p>
         <CsvExportButton from={range.from} to={range.to} />
       </div>
-      <HistoryFilters form={form} errors={errors} methods={methods} busy={loading} searchRef={searchRef} onChange={setForm} onApply={apply} onReset={() => apply(todayForm())} />
+      <HistoryFilters form={form} errors={errors} methods={methods} busy={loading} searchRef={searchRef} onChange={liveChange} onApply={apply} onReset={() => apply(todayForm())} />
       <ErrorText code={error} testId="history-error" />
       {list === null ? (
         !error && <p className="muted">{t('app.loading')}</p>

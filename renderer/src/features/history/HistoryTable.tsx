@@ -33,7 +33,7 @@ export function HistoryTable({ rows, withDate, checking, onOpen, onRecheck }: Hi
         <thead>
           <tr>
             <th scope="col">{t('history.time')}</th>
-            <th scope="col">{t('history.orderId')}</th>
+            <th scope="col" className="history__order">{t('history.orderId')}</th>
             <th scope="col">{t('history.item')}</th>
             <th scope="col" className="num">
               {t('history.amount')}

@@ -19,6 +19,7 @@ import { upsertJob } from '../receipt/print-jobs';
 import { ReceiptPanel } from '../receipt/ReceiptPanel';
 import { isTextEntry } from '../scan/dom-keys';
 import { usePrinter } from '../settings/printer-store';
+import { DetailInstrument } from './DetailInstrument';
 import { DetailItems, DetailPrintJobs, DetailRefunds, DetailTimeline } from './DetailSections';
 import { methodText, needsRecheck, STATE_BADGE, STATE_LABEL } from './history-model';
 import { RefundDialog } from './RefundDialog';
@@ -157,9 +158,11 @@ export function PaymentDetailView({ id, onBack, onPayment }: PaymentDetailViewPr
               {checking ? t('result.rechecking') : t('history.detail.recheck')} <Kbd>Enter</Kbd>
             </button>
           )}
-          <button type="button" className="btn btn--danger-solid" data-testid="detail-refund-button" disabled={!canRefund} onClick={() => setRefunding(true)}>
-            {t('history.detail.refund')} <Kbd>C</Kbd>
-          </button>
+          {p.status === 'approved' && (
+            <button type="button" className="btn btn--danger-solid" data-testid="detail-refund-button" disabled={!canRefund} onClick={() => setRefunding(true)}>
+              {t('history.detail.refund')} <Kbd>C</Kbd>
+            </button>
+          )}
         </div>
       </header>
       {recheckable && (
@@ -180,6 +183,7 @@ export function PaymentDetailView({ id, onBack, onPayment }: PaymentDetailViewPr
             </dd>
             <dt>{t('result.method')}</dt>
             <dd>{methodText(p.methodType, t)}</dd>
+            <DetailInstrument id={p.id} approved={p.approvedAt !== null} />
             <dt>{t('history.detail.createdAt')}</dt>
             <dd className="num">{formatSeoulDateTime(p.createdAt)}</dd>
             <dt>{t('result.approvedAt')}</dt>

@@ -1,10 +1,10 @@
 /**
  * 결제 취소: the amount (default the whole refundable amount, a part allowed), an optional 면세 part;
- * Enter confirms, Esc closes. Then the outcome: 취소 완료 / 확인 중 (do not cancel again; it settles by
+ * Enter confirms (a full refund shows its amount and asks once more: Enter again), Esc closes. Then the outcome: 취소 완료 / 확인 중 (do not cancel again; it settles by
  * itself, or with 다시 확인) / 취소 거절 with the reason. The outcome follows the pushed payment.
  */
 import { useState, type FormEvent } from 'react';
-import type { Payment } from '../../../../shared/contract';
+import type { Payment, RefundInput } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 import { pos } from '../../api/pos';
 import { Dialog } from '../../components/Dialog';
@@ -13,6 +13,7 @@ import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { initialRefundForm, newRefund, outcomeOfRefund, parseRefundForm, taxFreeBounds, type RefundForm } from './refund-form';
+import { FullRefundConfirm } from './FullRefundConfirm';
 
 /** Amounts in messages with thousands separators ("8,000"). */
 const grouped = (vars: Record<string, number> | undefined) => Object.fromEntries(Object.entries(vars ?? {}).map(([k, v]) => [k, v.toLocaleString('en-US')]));
@@ -31,12 +32,14 @@ export function RefundDialog({ payment, onDone, onClose }: RefundDialogProps) {
   const [callError, setCallError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [refundId, setRefundId] = useState<number | null>(null);
+  /** A full refund waits here for the second Enter (the amount shown once more). */
+  const [confirming, setConfirming] = useState<RefundInput | null>(null);
 
   const refund = refundId === null ? null : (payment.refunds.find((r) => r.id === refundId) ?? null);
   const amountNow = Number(form.amount.replaceAll(',', '')) || 0;
   const bounds = taxFreeBounds(payment, Math.min(amountNow, payment.refundableAmount));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     const parsed = parseRefundForm(payment, form);
@@ -45,10 +48,16 @@ export function RefundDialog({ payment, onDone, onClose }: RefundDialogProps) {
       return;
     }
     setFieldError(null);
+    if (parsed.input.amount === payment.refundableAmount) setConfirming(parsed.input);
+    else void send(parsed.input);
+  };
+
+  const send = async (input: RefundInput) => {
+    setConfirming(null);
     setCallError(null);
     setBusy(true);
     try {
-      const after = await pos.refundPayment(parsed.input);
+      const after = await pos.refundPayment(input);
       setRefundId(newRefund(payment, after)?.id ?? null);
       onDone(after);
     } catch (ex) {
@@ -89,6 +98,8 @@ export function RefundDialog({ payment, onDone, onClose }: RefundDialogProps) {
     );
   }
 
+  if (confirming) return <FullRefundConfirm payment={payment} onConfirm={() => void send(confirming)} onBack={() => setConfirming(null)} />;
+
   return (
     <Dialog key="form" title={t('history.refund.title')} testId="refund-dialog" onClose={busy ? undefined : onClose} className="refund-dialog">
       <dl className="refund-dialog__facts">
@@ -107,7 +118,7 @@ export function RefundDialog({ payment, onDone, onClose }: RefundDialogProps) {
           {krw(payment.refundableAmount)}
         </dd>
       </dl>
-      <form className="refund-dialog__form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="refund-dialog__form" onSubmit={submit} noValidate>
         <Field
           label={t('history.refund.amount')}
           testId="refund-amount"

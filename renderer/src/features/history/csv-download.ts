@@ -2,7 +2,7 @@
  * Saves text as a file from the renderer: a Blob behind an <a download>. The web shell's browser
  * downloads it; in Electron the same download goes through the session's will-download (a save dialog).
  */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+export function downloadText(fileName: string, text: string | Uint8Array<ArrayBuffer>, type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

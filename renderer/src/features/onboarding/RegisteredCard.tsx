@@ -1,6 +1,8 @@
 /** After registration: the issued 가맹점 코드 (cid), big, and the way to checkout. */
 import type { StoreProfile } from '../../../../shared/contract';
 import { useI18n } from '../../i18n/i18n';
+import { DemoCatalogOffer } from '../menu/DemoCatalogOffer';
+import '../menu/menu.css';
 
 export function RegisteredCard({ store, onStart }: { store: StoreProfile; onStart: () => void }) {
   const { t } = useI18n();
@@ -15,6 +17,16 @@ export function RegisteredCard({ store, onStart }: { store: StoreProfile; onStar
         </strong>
       </div>
       <p className="muted">{t('onboarding.cidHint')}</p>
+      {store.enrollmentCode && (
+        <div className="registered__enroll" role="note">
+          <span>{t('onboarding.enrollmentCode')}</span>
+          <strong className="mono" data-testid="issued-enrollment-code">
+            {store.enrollmentCode}
+          </strong>
+          <p>{t('onboarding.enrollmentCodeHint')}</p>
+        </div>
+      )}
+      <DemoCatalogOffer />
       <button type="button" className="btn btn--primary btn--big" data-testid="go-checkout" autoFocus onClick={onStart}>
         {t('onboarding.start')}
       </button>

@@ -29,6 +29,8 @@ const SPECS: readonly FieldSpec[] = [
   { field: 'address1', label: 'field.address1', testId: 'address1', placeholder: 'field.address1.placeholder', maxLength: 200, autoComplete: 'address-level2' },
   { field: 'address2', label: 'field.address2', testId: 'address2', placeholder: 'field.address2.placeholder', maxLength: 200, autoComplete: 'address-line1' },
   { field: 'postNo', label: 'field.postNo', testId: 'post-no', placeholder: 'field.postNo.placeholder', optional: true, inputMode: 'numeric', maxLength: 5, autoComplete: 'postal-code' },
+  // issue 10: proof when this business is registered already and this terminal has no merchant key.
+  { field: 'enrollmentCode', label: 'field.enrollmentCode', testId: 'enrollment-code', placeholder: 'field.enrollmentCode.placeholder', optional: true, maxLength: 20 },
 ];
 
 interface StoreFormProps {

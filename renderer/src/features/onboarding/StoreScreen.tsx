@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { RegisteredCard } from './RegisteredCard';
 import { StoreForm } from './StoreForm';
 import { StoreProfileView } from './StoreProfileView';
+import { CatalogManager } from '../menu/CatalogManager';
 
 interface StoreScreenProps {
   store: StoreProfile | null;
@@ -27,6 +28,7 @@ export function StoreScreen({ store, onRegistered, onStart }: StoreScreenProps) 
     return (
       <main className="screen">
         <StoreProfileView store={store} />
+        <CatalogManager />
       </main>
     );
   }

@@ -3,11 +3,11 @@ import { storeRegistrationSchema, type StoreProfile, type StoreRegistration } fr
 import { formatBusinessNumber, isValidBusinessNumber } from '../../../../shared/domain/business-number';
 import type { MessageKey } from '../../i18n/i18n';
 
-export type FormField = 'businessNo' | 'name' | 'representative' | 'phone' | 'address1' | 'address2' | 'postNo';
+export type FormField = 'businessNo' | 'name' | 'representative' | 'phone' | 'address1' | 'address2' | 'postNo' | 'enrollmentCode';
 export type StoreForm = Record<FormField, string>;
-export const EMPTY_FORM: StoreForm = { businessNo: '', name: '', representative: '', phone: '', address1: '', address2: '', postNo: '' };
+export const EMPTY_FORM: StoreForm = { businessNo: '', name: '', representative: '', phone: '', address1: '', address2: '', postNo: '', enrollmentCode: '' };
 /** Screen order (the first invalid one takes focus). */
-export const FORM_FIELDS: readonly FormField[] = ['businessNo', 'name', 'representative', 'phone', 'address1', 'address2', 'postNo'];
+export const FORM_FIELDS: readonly FormField[] = ['businessNo', 'name', 'representative', 'phone', 'address1', 'address2', 'postNo', 'enrollmentCode'];
 
 /** 'BUSINESS_NO_INVALID' is an ErrorCode (message from shared/domain/errors); the others are screen messages. */
 export type FieldError = { kind: 'code'; code: 'BUSINESS_NO_INVALID' } | { kind: 'text'; key: MessageKey };
@@ -19,11 +19,12 @@ const REQUIRED_KEY: Partial<Record<FormField, MessageKey>> = {
   address1: 'field.address1.required',
   address2: 'field.address2.required',
   postNo: 'field.postNo.invalid',
+  enrollmentCode: 'field.enrollmentCode.invalid',
 };
 
 /** The form holding a registered store's details (re-registering). */
 export function storeFormOf(p: StoreProfile): StoreForm {
-  return { businessNo: formatBusinessNumber(p.businessNo), name: p.name, representative: p.representative, phone: p.phone, address1: p.address1, address2: p.address2, postNo: p.postNo };
+  return { businessNo: formatBusinessNumber(p.businessNo), name: p.name, representative: p.representative, phone: p.phone, address1: p.address1, address2: p.address2, postNo: p.postNo, enrollmentCode: '' };
 }
 
 /** The check the cashier sees on leaving the 사업자등록번호 field. */
@@ -38,7 +39,7 @@ export function validateStoreForm(form: StoreForm): { ok: true; value: StoreRegi
   for (const issue of r.error.issues) {
     const field = issue.path[0] as FormField | undefined;
     if (!field || errors[field]) continue;
-    if (field === 'businessNo') errors.businessNo = { kind: 'code', code: 'BUSINESS_NO_INVALID' };
+    if (field === 'businessNo') errors.businessNo = form.businessNo.trim() === '' ? { kind: 'text', key: 'field.businessNo.required' } : { kind: 'code', code: 'BUSINESS_NO_INVALID' };
     else if (issue.code === 'too_big') errors[field] = { kind: 'text', key: 'field.tooLong' };
     else errors[field] = { kind: 'text', key: REQUIRED_KEY[field] ?? 'field.tooLong' };
   }

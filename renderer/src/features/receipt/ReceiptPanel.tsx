@@ -147,7 +147,7 @@ export function ReceiptPanel({ paymentId }: { paymentId: number }) {
     <aside className="receipt-panel" data-testid="receipt-panel" aria-label={t('receipt.title')}>
       {preview ? (
         <>
-          <ReceiptPaper columns={preview.columns} lines={preview.text} label={t('receipt.preview', { columns: preview.columns })} />
+          <ReceiptPaper columns={preview.columns} lines={preview.text} codes={preview.codes} label={t('receipt.preview', { columns: preview.columns })} />
           {preview.substitutions.length > 0 && (
             <p className="receipt-panel__note muted" data-testid="receipt-substitutions">
               {t('receipt.substituted', { list: preview.substitutions.map((s) => `${s.from}→${s.to}`).join(', ') })}

@@ -5,7 +5,9 @@
  * printer width so that a symbol the font draws narrower (·, ×, ①) or a fallback font cannot shift a line.
  */
 import type { ReactNode } from 'react';
+import type { ReceiptPreviewView } from '../../../../shared/contract';
 import { charWidth } from '../../../../shared/domain/receipt/display-width';
+import { QrCode } from '../../components/QrCode';
 
 function cells(line: string): ReactNode[] {
   const out: ReactNode[] = [];
@@ -34,15 +36,24 @@ function cells(line: string): ReactNode[] {
   return out;
 }
 
-export function ReceiptPaper({ columns, lines, label }: { columns: number; lines: readonly string[]; label: string }) {
+/** A QR is drawn as the real code where its text placeholder ("[QR …]") stands; a barcode keeps its text line. */
+export function ReceiptPaper({ columns, lines, codes = [], label }: { columns: number; lines: readonly string[]; codes?: ReceiptPreviewView['codes']; label: string }) {
+  const qrAt = new Map(codes.filter((c) => c.symbology === 'qr').map((c) => [c.line, c.data]));
   return (
     <figure className="receipt-paper" data-testid="receipt-preview" data-columns={columns} aria-label={label}>
       <div className="receipt-paper__text" lang="ko" style={{ width: `${columns}ch` }}>
-        {lines.map((l, n) => (
-          <div key={n} className="receipt-paper__line">
-            {cells(l)}
-          </div>
-        ))}
+        {lines.map((l, n) => {
+          const qr = qrAt.get(n);
+          return qr !== undefined ? (
+            <div key={n} className="receipt-paper__code">
+              <QrCode text={qr} size={120} label={label} testId="receipt-qr" />
+            </div>
+          ) : (
+            <div key={n} className="receipt-paper__line">
+              {cells(l)}
+            </div>
+          );
+        })}
       </div>
     </figure>
   );

@@ -7,6 +7,7 @@
  * reopens the port by itself.
  */
 import { useState, type FormEvent } from 'react';
+import { useReportUnsaved } from '../settings/unsaved';
 import { SERIAL_BAUD_RATES, type SerialPortList } from '../../../../shared/contract';
 import { pos } from '../../api/pos';
 import { useI18n } from '../../i18n/i18n';
@@ -22,6 +23,7 @@ export function ScannerSettingsForm({ ports, onRefreshPorts }: { ports: SerialPo
   const [draft, setDraft] = useState<ScannerForm | null>(null);
   const [errors, setErrors] = useState<ScannerFormErrors>({});
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  useReportUnsaved('scanner', draft !== null);
   const f = draft ?? scannerForm(settings);
 
   const edit = (patch: Partial<ScannerForm>) => {

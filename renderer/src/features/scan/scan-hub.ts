@@ -20,6 +20,7 @@ export function createScanHub(now: () => number = () => performance.now()): Scan
   const repeats = new RepeatFilter();
   let enabled = false;
   let rejected = 0;
+  let products = 0;
   let handler: (scan: ScanReceived) => void = () => undefined;
   const deliver = (scan: ScanReceived, key: string) => {
     if (!enabled) return;
@@ -33,7 +34,10 @@ export function createScanHub(now: () => number = () => performance.now()): Scan
     },
     submit(raw, source) {
       const scan = scanFromText(raw, source);
-      deliver(scan, scan.error ? `!${raw}` : scan.text);
+      // Two packs of the same product scanned back to back are two items: only the camera (which sees one
+      // code in every frame) folds a product code's repeats.
+      if (scan.barcode && source === 'wedge') deliver(scan, `#wedge:${products++}`);
+      else deliver(scan, scan.error ? `!${raw}` : scan.text);
     },
     receive(scan) {
       // A rejected serial frame is shown each time (its text is never echoed, so it has no key to repeat).

@@ -6,6 +6,7 @@
  */
 import { useRef, type KeyboardEvent } from 'react';
 import { QR_PREFIX } from '../../../../shared/domain/qr-payload';
+import { classifyScan } from '../../../../shared/domain/catalog/scan-code';
 import { keyLike } from './dom-keys';
 import { classifyWedgeKey } from './keycode-text';
 import { ImeDuplicateFilter, ScanBurst } from './scan-burst';
@@ -13,6 +14,16 @@ import { ImeDuplicateFilter, ScanBurst } from './scan-burst';
 /** Only text meant for the payment QR parser is taken out of a field. */
 export function looksLikePaymentQr(text: string): boolean {
   return text.trim().toUpperCase().startsWith(QR_PREFIX);
+}
+
+/**
+ * …or a product barcode (issue 12): an EAN-13/EAN-8/UPC-A with a valid check digit, at scanner speed
+ * (the burst's timing already tells it from a person typing a price).
+ */
+export function looksLikeScannedCode(text: string): boolean {
+  if (looksLikePaymentQr(text)) return true;
+  const k = classifyScan(text);
+  return k.kind === 'product' && k.format !== 'Code128';
 }
 
 /**
@@ -32,7 +43,7 @@ export function useFieldScan(onScan: (text: string, valueBefore: string) => void
     }
     if (action.type === 'suffix') {
       const text = burst.current.suffix(e.timeStamp);
-      if (text !== null && looksLikePaymentQr(text)) {
+      if (text !== null && looksLikeScannedCode(text)) {
         e.preventDefault();
         onScan(text, before.current);
         return true;

@@ -8,11 +8,12 @@ import type { ErrorCode } from '../../../../shared/domain/errors';
 import { pos } from '../../api/pos';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
+import { useReportUnsaved } from './unsaved';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { ConnectionTestResult, useBackendTest } from './ConnectionTest';
 import { SaveState, SelectField, SettingsSection } from './controls';
-import { backendForm, DIALECT_LABEL, DIALECTS, validateBackendForm, type BackendForm } from './settings-forms';
+import { backendForm, DIALECT_LABEL, DIALECTS, KAKAO_APIS, validateBackendForm, type BackendForm } from './settings-forms';
 
 export function BackendSection({ saved, onSaved }: { saved: Settings['backend']; onSaved: (s: Settings, before: Settings['backend']) => void }) {
   const { t } = useI18n();
@@ -21,6 +22,7 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
   const [error, setError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
+  useReportUnsaved('backend', state === 'dirty');
   const urlRef = useRef<HTMLInputElement>(null);
   const test = useBackendTest();
 
@@ -96,6 +98,15 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
             />
           )}
           <SelectField label={t('settings.backend.dialect')} testId="backend-dialect" value={form.dialect} options={DIALECTS.map((d) => ({ value: d, label: DIALECT_LABEL[d] }))} onValue={(dialect) => edit({ dialect })} />
+          {form.dialect === 'kakaopay' && (
+            <SelectField
+              label={t('settings.backend.kakaoApi')}
+              testId="backend-kakao-api"
+              value={form.kakaoApi}
+              options={KAKAO_APIS.map((g) => ({ value: g, label: t(g === 'open' ? 'settings.backend.kakaoApi.open' : 'settings.backend.kakaoApi.legacy') }))}
+              onValue={(kakaoApi) => edit({ kakaoApi })}
+            />
+          )}
         </div>
         <div className="settings__actions">
           <button type="submit" className="btn btn--primary" data-testid="backend-save" disabled={busy}>

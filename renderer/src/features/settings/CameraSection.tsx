@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { cameraSettingsSchema, type ScannerSettings } from '../../../../shared/contract';
+import { useReportUnsaved } from './unsaved';
 import { useI18n } from '../../i18n/i18n';
 import { useCameraList } from '../scan/camera/useCameraScanner';
 import { useScanText } from '../scan/scan-text';
@@ -20,6 +21,7 @@ export function CameraSection() {
   const { cameras, refresh } = useCameraList();
   const [draft, setDraft] = useState<Camera | null>(null);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
+  useReportUnsaved('camera', state === 'dirty');
   const [failed, setFailed] = useState(false);
   const cam = draft ?? settings.camera;
 

@@ -6,7 +6,8 @@
 import { useRef, useState } from 'react';
 import type { BackendTestResult, Settings } from '../../../../shared/contract';
 import { pos } from '../../api/pos';
-import { useI18n } from '../../i18n/i18n';
+import type { ErrorCode } from '../../../../shared/domain/errors';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { DIALECT_LABEL } from './settings-forms';
 
@@ -36,6 +37,12 @@ export function useBackendTest(): { result: BackendTestResult | null; busy: bool
   return { result, busy, run, clear };
 }
 
+/** A connection test is not a payment: its failures are said without payment words ("결제는 진행되지 않았습니다"). */
+const TEST_WORDING: Partial<Record<ErrorCode, MessageKey>> = {
+  BACKEND_UNREACHABLE: 'settings.backend.testUnreachable',
+  BACKEND_UNKNOWN: 'settings.backend.testTimeout',
+};
+
 export function ConnectionTestResult({ result, testId }: { result: BackendTestResult; testId: string }) {
   const { t, err } = useI18n();
   const where = `${result.mode === 'embedded' ? t('status.embedded') : result.url} · ${DIALECT_LABEL[result.dialect]}`;
@@ -45,7 +52,7 @@ export function ConnectionTestResult({ result, testId }: { result: BackendTestRe
         <strong>{t('settings.backend.testOk', { ms: (result.latencyMs ?? 0).toLocaleString('en-US') })}</strong>
       ) : (
         <strong>
-          {t('settings.backend.testFailed')} — {result.code ? err(result.code) : ''}
+          {t('settings.backend.testFailed')} — {result.code ? (TEST_WORDING[result.code] ? t(TEST_WORDING[result.code]!) : err(result.code)) : ''}
         </strong>
       )}
       <span className="settings__result-detail" title={result.detail ?? undefined}>

@@ -9,6 +9,7 @@ import type { ErrorCode } from '../../../../shared/domain/errors';
 import { pos } from '../../api/pos';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
+import { useReportUnsaved } from './unsaved';
 import { useI18n } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { SaveState, SettingsSection } from './controls';
@@ -23,6 +24,7 @@ export function CredentialsSection() {
   const [error, setError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
+  useReportUnsaved('credentials', state === 'dirty');
 
   useEffect(() => {
     let alive = true;
@@ -89,7 +91,7 @@ export function CredentialsSection() {
             </div>
           ))}
         </div>
-        {status && <p className="muted settings__hint" data-testid="credentials-protection">{t('settings.credentials.protection', { how: status.protection })}</p>}
+        {status && <p className="muted settings__hint" data-testid="credentials-protection">{t(status.protection.includes('0600') ? 'settings.credentials.keptInFile' : 'settings.credentials.keptEncrypted')}</p>}
         <div className="settings__actions">
           <button type="submit" className="btn btn--primary" data-testid="credentials-save" disabled={busy}>
             {busy ? t('settings.saving') : t('settings.save')}

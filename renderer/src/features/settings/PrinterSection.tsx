@@ -10,6 +10,7 @@ import type { PrinterSettings } from '../../../../shared/domain/receipt/printer-
 import { pos } from '../../api/pos';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
+import { useReportUnsaved } from './unsaved';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { CheckField, SaveState, SelectField, SettingsSection, TextAreaField } from './controls';
@@ -25,6 +26,7 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
   const [error, setError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
+  useReportUnsaved('printer', state === 'dirty');
   const [testing, setTesting] = useState(false);
   const [test, setTest] = useState<TestResult | null>(null);
   const [checking, setChecking] = useState(false);
@@ -48,7 +50,7 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
     const v = validatePrinterForm(form);
     if (!v.ok) {
       setErrors(v.errors);
-      setError('VALIDATION_FAILED');
+      setError('VALIDATION_FAILED'); // the summary under the buttons; each field says what is wrong next to it
       const first = (['host', 'port', 'path', 'footer'] as const).find((f) => v.errors[f]);
       if (first) refs.current[first]?.focus();
       return;
@@ -186,7 +188,7 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
             {busy ? t('settings.saving') : t('settings.save')}
           </button>
           <SaveState state={state} testId="printer-saved" />
-          {noPrinter && state !== 'dirty' && <span className="muted">{t('receipt.noPrinter')}</span>}
+          {noPrinter && state !== 'dirty' && <span className="muted" data-testid="printer-none-hint">{t('settings.printer.noneHint')}</span>}
           <span className="settings__tools" title={state === 'dirty' ? t('settings.printer.saveFirst') : undefined}>
             <button type="button" className="btn btn--secondary" data-testid="test-print" disabled={toolsDisabled || testing} onClick={() => void testPrint()}>
               {testing ? t('settings.printer.testing') : t('settings.printer.testPrint')}

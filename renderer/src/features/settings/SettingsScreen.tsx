@@ -18,6 +18,7 @@ import { SettingsSection } from './controls';
 import { PrinterSection } from './PrinterSection';
 import { ScannerSection } from './ScannerSection';
 import { StoreSection } from './StoreSection';
+import { UnsavedProvider } from './unsaved';
 
 /** Each language in its own name. */
 const LANGS: readonly [Lang, string][] = [
@@ -32,15 +33,22 @@ interface SettingsScreenProps {
   onBackendSaved: () => void;
   store: StoreProfile | null;
   onStoreRegistered: (store: StoreProfile) => void;
+  /** Whether any section holds edits not saved yet (the app asks before leaving the screen). */
+  onUnsaved: (unsaved: boolean) => void;
 }
 
 const sameServer = (a: Settings['backend'], b: Settings['backend']) => a.mode === b.mode && a.dialect === b.dialect && (a.mode === 'embedded' || (b.mode === 'remote' && a.url === b.url));
 
-export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved, store, onStoreRegistered }: SettingsScreenProps) {
+export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved, store, onStoreRegistered, onUnsaved }: SettingsScreenProps) {
   const { t, lang } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
   const [serverChanged, setServerChanged] = useState(false);
+  const [unsaved, setUnsaved] = useState<readonly string[]>([]);
+  const onUnsavedSections = (sections: readonly string[]) => {
+    setUnsaved(sections);
+    onUnsaved(sections.length > 0);
+  };
 
   useEffect(() => {
     let alive = true;
@@ -54,8 +62,14 @@ export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved, store
   }, []);
 
   return (
-    <main className="screen settings" data-testid="settings-screen">
+    <UnsavedProvider onChange={onUnsavedSections}>
+    <main className="screen settings" data-testid="settings-screen" data-unsaved={unsaved.join(' ')}>
       <h1 className="screen-title">{t('settings.title')}</h1>
+      {unsaved.length > 0 && (
+        <p className="banner banner--warn settings__unsaved" role="status" data-testid="settings-unsaved">
+          {t('settings.unsaved.bar')}
+        </p>
+      )}
       <ErrorText code={error} testId="settings-error" />
       {!settings ? (
         !error && <p className="muted">{t('app.loading')}</p>
@@ -102,5 +116,6 @@ export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved, store
         </div>
       )}
     </main>
+    </UnsavedProvider>
   );
 }

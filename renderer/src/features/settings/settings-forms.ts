@@ -2,6 +2,7 @@
  * The settings forms as plain values (strings for what the cashier types) and their validation with the
  * contract's own schemas, so the core never sees a value the screen let through. Pure.
  */
+import { printerHostProblem, type PrinterHostProblem } from '../../../../shared/domain/receipt/printer-host';
 import { backendSettingsSchema, type Dialect, type Settings } from '../../../../shared/contract';
 import { PRINTER_PROFILES, printerSettingsSchema, type PrinterSettings, type PrinterTransport } from '../../../../shared/domain/receipt/printer-settings';
 import type { MessageKey } from '../../i18n/i18n';
@@ -73,11 +74,23 @@ const PRINTER_FIELD_ERRORS: Record<PrinterField, MessageKey> = {
 };
 const isPrinterField = (k: unknown): k is PrinterField => typeof k === 'string' && k in PRINTER_FIELD_ERRORS;
 
+const HOST_PROBLEM_KEY: Record<PrinterHostProblem, MessageKey> = {
+  malformed: 'settings.printer.hostInvalid',
+  hasPort: 'settings.printer.hostNoPort',
+  ipShape: 'settings.printer.hostIpShape',
+  ipRange: 'settings.printer.hostIpRange',
+  hostName: 'settings.printer.hostName',
+};
+
 /** The settings to save, or the message of each invalid field (empty when only a choice was off: not reachable from the form). */
 export function validatePrinterForm(f: PrinterForm): { ok: true; value: PrinterSettings } | { ok: false; errors: PrinterErrors } {
   const errors: PrinterErrors = {};
-  // A URL or "host:port" in the host field is a typing slip the schema would let through.
-  if (f.kind === 'tcp' && /[\s/]/.test(f.host.trim())) errors.host = PRINTER_FIELD_ERRORS.host;
+  // A URL or "host:port" in the host field is a typing slip the schema would let through; so is an IP
+  // address with a part over 255 (999.1.1.1): each says what is wrong, next to the field.
+  if (f.kind === 'tcp') {
+    const hostProblem = printerHostProblem(f.host);
+    if (hostProblem) errors.host = HOST_PROBLEM_KEY[hostProblem];
+  }
   const parsed = printerSettingsSchema.safeParse({
     profile: f.profile,
     transport: transportOf(f),
@@ -100,21 +113,26 @@ export function validatePrinterForm(f: PrinterForm): { ok: true; value: PrinterS
 }
 
 // ── Backend ─────────────────────────────────────────────────────────────────────────────────────
-export { DIALECTS } from '../../../../shared/contract';
+export { DIALECTS, KAKAO_APIS } from '../../../../shared/contract';
+export type KakaoApi = (typeof import('../../../../shared/contract').KAKAO_APIS)[number];
 export const DIALECT_LABEL: Record<Dialect, string> = { oneqpay: 'OneQ Pay', kakaopay: 'Kakao Pay' };
 
 export interface BackendForm {
   mode: Settings['backend']['mode'];
   url: string;
   dialect: Dialect;
+  /** Kakao Pay API generation (issue 10). */
+  kakaoApi: KakaoApi;
 }
 
 export function backendForm(b: Settings['backend']): BackendForm {
-  return b.mode === 'remote' ? { mode: 'remote', url: b.url, dialect: b.dialect } : { mode: 'embedded', url: '', dialect: b.dialect };
+  const kakaoApi = b.kakaoApi ?? 'legacy';
+  return b.mode === 'remote' ? { mode: 'remote', url: b.url, dialect: b.dialect, kakaoApi } : { mode: 'embedded', url: '', dialect: b.dialect, kakaoApi };
 }
 
 export function validateBackendForm(f: BackendForm): { ok: true; value: Settings['backend'] } | { ok: false; urlError: MessageKey } {
-  const candidate = f.mode === 'remote' ? { mode: 'remote', url: f.url.trim(), dialect: f.dialect } : { mode: 'embedded', dialect: f.dialect };
+  const kakaoApi = f.dialect === 'kakaopay' ? { kakaoApi: f.kakaoApi } : {};
+  const candidate = f.mode === 'remote' ? { mode: 'remote', url: f.url.trim(), dialect: f.dialect, ...kakaoApi } : { mode: 'embedded', dialect: f.dialect, ...kakaoApi };
   const parsed = backendSettingsSchema.safeParse(candidate);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, urlError: 'settings.backend.urlInvalid' };
 }

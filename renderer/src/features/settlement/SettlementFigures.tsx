@@ -1,5 +1,6 @@
 /** A day's figures: net, sales and cancels, by method, VAT split, the day's counts and first/last time. */
 import type { Settlement } from '../../../../shared/contract';
+import { MoneyRows, vatRows } from '../../components/MoneyRows';
 import { useI18n } from '../../i18n/i18n';
 import { methodText, seoulTime } from '../history/history-model';
 
@@ -100,22 +101,11 @@ export function SettlementFigures({ settlement }: { settlement: Settlement }) {
           <h2 className="detail-card__title" id="settlement-vat">
             {t('settlement.vatTitle')}
           </h2>
-          <dl className="detail-totals" data-testid="settlement-vat">
-            <dt>{t('totals.supply')}</dt>
-            <dd className="num" data-testid="settlement-supply">
-              {krw(r.net.supply)}
-            </dd>
-            <dt>{t('totals.vat')}</dt>
-            <dd className="num" data-testid="settlement-vat-amount">
-              {krw(r.net.vat)}
-            </dd>
-            <dt>{t('totals.taxFree')}</dt>
-            <dd className="num" data-testid="settlement-tax-free">
-              {krw(r.net.taxFree)}
-            </dd>
-            <dt className="detail-totals__total">{t('settlement.net')}</dt>
-            <dd className="num detail-totals__total">{krw(r.net.amount)}</dd>
-          </dl>
+          <MoneyRows
+            className="detail-totals"
+            testId="settlement-vat"
+            rows={[...vatRows(t, r.net, { supply: 'settlement-supply', vat: 'settlement-vat-amount', taxFree: 'settlement-tax-free' }), { label: t('settlement.net'), amount: r.net.amount, tone: 'total' }]}
+          />
         </section>
         <section className="detail-card" aria-labelledby="settlement-day">
           <h2 className="detail-card__title" id="settlement-day">

@@ -19,6 +19,7 @@ import { isTextEntry } from '../scan/dom-keys';
 import { usePrinter } from '../settings/printer-store';
 import { CloseDayDialog } from './CloseDayDialog';
 import { SettlementFigures } from './SettlementFigures';
+import { ProductSalesCard, useProductSales } from '../analytics/ProductSalesCard';
 import { SettlementWarnings } from './SettlementWarnings';
 import '../history/ledger.css';
 
@@ -32,6 +33,7 @@ export function SettlementScreen() {
   const [data, setData] = useState<{ day: string; settlement: Settlement; preview: ReceiptPreviewView } | null>(null);
   const [jobsOf, setJobsOf] = useState<{ day: string; jobs: PrintJobView[] }>({ day, jobs: [] });
   const [rev, setRev] = useState(0);
+  const productSales = useProductSales(day, day, rev); // issue 12: sales by product / category
   const [error, setError] = useState<ErrorCode | null>(null);
   const [closing, setClosing] = useState(false);
   const [printing, setPrinting] = useState(false);
@@ -151,11 +153,12 @@ export function SettlementScreen() {
               </p>
             )}
             <SettlementFigures settlement={settlement} />
+            <ProductSalesCard sales={productSales} />
             <SettlementWarnings report={settlement.report} frozen={!!closed} />
             {settlement.report.headOfficeUnsent ? <p className="error-text" data-testid="settlement-unsent">{t('settlement.unsent', { n: settlement.report.headOfficeUnsent })}</p> : null}
           </div>
           <aside className="settlement__side" aria-label={t('settlement.receipt')}>
-            {preview ? <ReceiptPaper columns={preview.columns} lines={preview.text} label={t('settlement.preview', { columns: preview.columns })} /> : <div className="receipt-paper receipt-paper--loading muted">{t('app.loading')}</div>}
+            {preview ? <ReceiptPaper columns={preview.columns} lines={preview.text} codes={preview.codes} label={t('settlement.preview', { columns: preview.columns })} /> : <div className="receipt-paper receipt-paper--loading muted">{t('app.loading')}</div>}
             {noPrinter ? (
               <p className="receipt-panel__noprinter" data-testid="printer-not-configured" role="status">
                 {t('receipt.noPrinter')}

@@ -1,5 +1,5 @@
-/** The ZXing-C++ reader's .wasm, inlined into the worker bundle by Vite (a data: URL): never fetched from a CDN. */
-declare module 'zxing-wasm/reader/zxing_reader.wasm?url&inline' {
-  const dataUrl: string;
-  export default dataUrl;
+/** The ZXing-C++ reader's .wasm, emitted by Vite as a separate asset: never fetched from a CDN. */
+declare module 'zxing-wasm/reader/zxing_reader.wasm?url' {
+  const url: string;
+  export default url;
 }

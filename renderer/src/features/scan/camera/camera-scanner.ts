@@ -10,6 +10,7 @@ import { RepeatFilter } from '../repeat-filter';
 import type { Lane } from './crop';
 import type { Engine } from './frame-strategy';
 import type { WorkerRequest, WorkerResponse } from './decode.worker';
+import { decodeWorker, newDecodeId } from './decode-workers';
 
 export interface CameraDecode {
   text: string;
@@ -60,10 +61,11 @@ export class CameraScanner {
   private running = false;
   private handle = 0;
   private frameNo = 0;
-  private nextId = 1;
   private readonly pending = new Map<number, { grabbedAt: number; frameNo: number }>();
   private readonly repeats = new RepeatFilter();
   private readonly inlineCanvases = new Map<string, OffscreenCanvasRenderingContext2D>();
+  private disposed = false;
+  private detach: (() => void)[] = [];
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -86,39 +88,28 @@ export class CameraScanner {
     this.handle = 0;
   }
 
-  /** Stops and ends the workers (the component is going away). */
+  /** Stops and lets go of the shared workers (the component is going away; the workers stay warm). */
   dispose(): void {
     this.stop();
-    for (const l of this.lanes) l.worker?.terminate();
+    this.disposed = true;
+    for (const d of this.detach) d();
+    this.detach = [];
     this.lanes = [];
   }
 
   private makeLane(lane: Lane): LaneState {
-    const st: LaneState = { lane, worker: null, ready: Promise.resolve(), busy: false, lastFrameNo: -1, count: 0 };
-    try {
-      const w = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: `qr-${lane}` });
-      st.worker = w;
-      st.ready = new Promise<void>((ok) => {
-        const onReady = (e: MessageEvent<WorkerResponse>) => {
-          if (e.data.type !== 'ready') return;
-          w.removeEventListener('message', onReady);
-          this.opts.onEngine?.(e.data.engine);
-          ok();
-        };
-        w.addEventListener('message', onReady);
-        w.addEventListener('error', () => {
-          // The worker script could not load (e.g. a file:// origin that refuses workers): decode inline.
-          st.worker = null;
-          this.opts.onEngine?.('inline');
-          ok();
-        });
-      });
-      w.addEventListener('message', (e: MessageEvent<WorkerResponse>) => e.data.type === 'result' && this.onResult(st, e.data));
-      w.postMessage({ type: 'init' } satisfies WorkerRequest);
-    } catch {
-      st.worker = null;
-      this.opts.onEngine?.('inline');
-    }
+    const dw = decodeWorker(lane); // shared, kept warm for the page's lifetime (decode-workers.ts)
+    const st: LaneState = { lane, worker: dw.worker, ready: Promise.resolve(), busy: false, lastFrameNo: -1, count: 0 };
+    st.ready = dw.ready.then((engine) => {
+      if (this.disposed) return;
+      st.worker = dw.worker;
+      this.opts.onEngine?.(engine);
+      if (dw.worker) {
+        const onMessage = (e: MessageEvent<WorkerResponse>) => e.data.type === 'result' && this.onResult(st, e.data);
+        dw.worker.addEventListener('message', onMessage);
+        this.detach.push(() => dw.worker?.removeEventListener('message', onMessage));
+      }
+    });
     return st;
   }
 
@@ -180,7 +171,7 @@ export class CameraScanner {
     } catch {
       frame = null; // no frame yet / not supported: ImageBitmap below
     }
-    const id = this.nextId++;
+    const id = newDecodeId();
     this.pending.set(id, { grabbedAt, frameNo });
     const worker = l.worker;
     const post = (f: VideoFrame | ImageBitmap) => worker.postMessage({ type: 'decode', id, lane: l.lane, frame: f, width, height, frameNo: l.count++ } satisfies WorkerRequest, [f]);
@@ -194,8 +185,9 @@ export class CameraScanner {
 
   private onResult(l: LaneState, r: Extract<WorkerResponse, { type: 'result' }>): void {
     const meta = this.pending.get(r.id);
+    if (!meta) return; // a frame sent by an earlier scanner on this shared worker
     this.pending.delete(r.id);
-    if (meta && r.text) this.found({ text: r.text, lane: r.lane, pass: r.pass, frameNo: meta.frameNo, grabbedAt: meta.grabbedAt, decodedAt: performance.now(), decodeMs: r.decodeMs });
+    if (r.text) this.found({ text: r.text, lane: r.lane, pass: r.pass, frameNo: meta.frameNo, grabbedAt: meta.grabbedAt, decodedAt: performance.now(), decodeMs: r.decodeMs });
     if (l.lane === 'full' && !r.text) {
       setTimeout(() => this.next(l), Math.min(200, Math.max(r.decodeMs * FULL_LANE_REST, FULL_LANE_MIN_PERIOD_MS - r.decodeMs)));
       return;

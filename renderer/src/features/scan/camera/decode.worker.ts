@@ -6,7 +6,7 @@
 import { initZxingWasm } from './decoders';
 import { canvasSource } from './canvas-source';
 import { decodeLane, type Engine, type Lane } from './frame-strategy';
-import { zxingWasmBytes } from './wasm-bytes';
+import { zxingWasmUrl } from './wasm-url';
 
 export type WorkerRequest = { type: 'init' } | { type: 'decode'; id: number; lane: Lane; frame: VideoFrame | ImageBitmap; width: number; height: number; frameNo: number };
 export type WorkerResponse =
@@ -21,7 +21,7 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) 
 scope.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
-    initZxingWasm(zxingWasmBytes()).then(
+    initZxingWasm(zxingWasmUrl()).then(
       () => scope.postMessage({ type: 'ready', engine: 'wasm', error: null }),
       (err: unknown) => {
         // WebAssembly refused (CSP without 'wasm-unsafe-eval', very old runtime): the JavaScript port still works.

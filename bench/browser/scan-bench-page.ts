@@ -1,19 +1,20 @@
 /**
  * The in-browser half of `npm run bench:scan` (bench/scan-bench.ts builds this page, serves it on
- * loopback and drives it in Chromium). Not part of the app bundle. Exposes window.scanBench:
+ * loopback and drives it in Chromium). Not part of the app bundle, and outside the renderer's import path
+ * (lint forbids renderer imports of bench/ and test/): it imports the renderer's decoders, not the reverse. Exposes window.scanBench:
  * - decodeTimes: per-frame decode time (p50/p95) of each decoder on the same frames, 640×480 and 1280×720
  * - readRates: read rate per category and overall on the degraded set, misreads counted apart
  * - latency: time from the QR's first camera frame to the decoded event, shipped scanner vs the stock
  *   @zxing/browser decodeFromVideoDevice loop, with Chromium's fake camera
  */
 import { BrowserQRCodeReader } from '@zxing/browser';
-import { degradedSet, DEGRADED_CATEGORIES } from '../../../../../bench/scan-degraded-set';
-import { lumaToRgba, renderEmptyScene, renderQrScene, type QrScene } from '../../../../../test/fixtures/video/qr-synth';
-import { CameraScanner, type CameraDecode } from '../camera/camera-scanner';
-import { decodeWasm, decodeZxingJsStock, decodeZxingJsTuned, initZxingWasm, WASM_DEFAULT, type Pixels } from '../camera/decoders';
-import { canvasSource } from '../camera/canvas-source';
-import { decodeFrame, decodeFrameLive, decodeLane, type FrameSource } from '../camera/frame-strategy';
-import { zxingWasmBytes } from '../camera/wasm-bytes';
+import { degradedSet, DEGRADED_CATEGORIES } from '../scan-degraded-set';
+import { lumaToRgba, renderEmptyScene, renderQrScene, type QrScene } from '../../test/fixtures/video/qr-synth';
+import { CameraScanner, type CameraDecode } from '../../renderer/src/features/scan/camera/camera-scanner';
+import { decodeWasm, decodeZxingJsStock, decodeZxingJsTuned, initZxingWasm, WASM_DEFAULT, type Pixels } from '../../renderer/src/features/scan/camera/decoders';
+import { canvasSource } from '../../renderer/src/features/scan/camera/canvas-source';
+import { decodeFrame, decodeFrameLive, decodeLane, type FrameSource } from '../../renderer/src/features/scan/camera/frame-strategy';
+import { zxingWasmUrl } from '../../renderer/src/features/scan/camera/wasm-url';
 
 type DecoderName = 'zxing-library-stock' | 'zxing-library-tuned' | 'zxing-wasm' | 'shipped' | 'shipped-live' | 'shipped-crop-lane';
 /**
@@ -54,7 +55,7 @@ function stats(xs: number[]): { n: number; p50: number; p95: number; mean: numbe
 const toPixels = (scene: QrScene): Pixels => ({ data: lumaToRgba(renderQrScene(scene)), width: scene.width, height: scene.height });
 
 async function ready(): Promise<void> {
-  await initZxingWasm(zxingWasmBytes());
+  await initZxingWasm(zxingWasmUrl());
 }
 
 /** Frames of a counter camera: half with a code (centre, off-centre, rotated, far), half empty. */
