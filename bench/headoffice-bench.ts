@@ -3,8 +3,8 @@
  * folder; or BENCH_DATABASE_URL):
  *
  * 1. Ingest: 8 simulated terminals (BENCH_TERMINALS) push real events — written by the terminal's
- *    own PaymentRepo into a temp ledger each (created → ready_requested → approve_requested →
- *    approved: 4 events a sale) — over HTTP to the real server, batches of 500, all terminals at
+ *    own PaymentRepo into a temp ledger each (created → ready_requested → ready → approve_requested →
+ *    approved: 5 events a sale) — over HTTP to the real server, batches of 500, all terminals at
  *    once. Reported: events/s end to end (HTTP + validation + insert + read models). Target ≥ 5,000.
  * 2. Reports: 100 stores × 2 terminals × 1 year of generated history (BENCH_EVENTS events, default
  *    10,000,000, written with generate_series: events + rm_payments + rm_daily), then the dashboard's
@@ -50,7 +50,8 @@ function terminalEvents(n: number): { id: string; events: SyncEvent[]; dir: stri
       const vat = Math.round(amount / 11);
       const p = repo.create({ orderId: `B-${i}`, cid: 'CID', totals: { total: amount, taxFree: 0, taxable: amount, vat, supply: amount - vat, itemName: ['아메리카노', '카페라떼', '바닐라라떼', '녹차'][i % 4]!, quantity: 1 }, items: [{ name: '아메리카노', unitPrice: amount, quantity: 1, taxFree: false }], qrMasked: '****1234' });
       repo.transition(p.id, 'ready_requested');
-      repo.transition(p.id, 'approve_requested', { tid: `T${i}` });
+      repo.transition(p.id, 'ready', { tid: `T${i}` });
+      repo.transition(p.id, 'approve_requested');
       repo.transition(p.id, 'approved', { methodType: ['MONEY', 'CARD', 'POINT'][i % 3]!, approvedAt: new Date().toISOString() });
     }
   })();

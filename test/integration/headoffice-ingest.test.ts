@@ -50,7 +50,8 @@ function terminalLedger(n: number): { db: Database.Database; id: string; events:
   const repo = new PaymentRepo(l);
   for (let i = 0; i < n; i++) {
     const p = repo.create({ orderId: `O-${i}-${dir.slice(-6)}`, cid: 'CID', totals: { total: 1000 * (i + 1), taxFree: 0, taxable: 1000 * (i + 1), vat: Math.round((1000 * (i + 1)) / 11), supply: 1000 * (i + 1) - Math.round((1000 * (i + 1)) / 11), itemName: '아메리카노', quantity: 1 }, items: [{ name: '아메리카노', unitPrice: 1000 * (i + 1), quantity: 1, taxFree: false }], qrMasked: '****' });
-    repo.transition(p.id, 'approved', { tid: `T${i}`, methodType: 'MONEY', approvedAt: new Date().toISOString() });
+    repo.transition(p.id, 'ready_requested', { tid: `T${i}` });
+    repo.transition(p.id, 'approved', { methodType: 'MONEY', approvedAt: new Date().toISOString() });
   }
   return { db: l, id: terminalId(l), events: () => eventsAfter(l, 0, 10_000) };
 }
@@ -100,14 +101,14 @@ describe('ingest', () => {
   it('stores a batch, acks the highest contiguous sequence, and a replay (whole or partial) changes nothing', async () => {
     const t = await enrolled(3);
     const evs = t.events();
-    expect(evs.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(evs.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const first = await post('/api/ingest', batch(t, evs.slice(0, 4)), t.key);
     expect(first).toMatchObject({ status: 200, body: { ackedSeq: 4, inserted: 4 } });
-    const rest = await post('/api/ingest', batch(t, evs.slice(2)), t.key); // overlaps 3..4, adds 5..6
-    expect(rest).toMatchObject({ status: 200, body: { ackedSeq: 6, inserted: 2 } });
+    const rest = await post('/api/ingest', batch(t, evs.slice(2)), t.key); // overlaps 3..4, adds 5..9
+    expect(rest).toMatchObject({ status: 200, body: { ackedSeq: 9, inserted: 5 } });
     const before = await stored();
     const replay = await post('/api/ingest', batch(t, evs), t.key);
-    expect(replay).toMatchObject({ status: 200, body: { ackedSeq: 6, inserted: 0 } });
+    expect(replay).toMatchObject({ status: 200, body: { ackedSeq: 9, inserted: 0 } });
     expect(await stored()).toBe(before);
     const daily = await db.pool.query('SELECT sum(sales_count)::int AS n, sum(sales_amount)::int AS a FROM rm_daily WHERE terminal_id = $1', [t.id]);
     expect(daily.rows[0]).toEqual({ n: 3, a: 1000 + 2000 + 3000 });
@@ -153,7 +154,7 @@ describe('ingest', () => {
     const logged = await db.pool.query('SELECT reason FROM ingest_refusals WHERE terminal_id = $1', [t.id]);
     expect(logged.rows.map((r) => r.reason)).toEqual(expect.arrayContaining(['GAP', 'ALTERED_EVENT', 'INVALID_PAYLOAD', 'CLOCK_SKEW']));
     // the right batch still goes through afterwards
-    expect(await post('/api/ingest', batch(t, evs.slice(2)), t.key)).toMatchObject({ status: 200, body: { ackedSeq: 6 } });
+    expect(await post('/api/ingest', batch(t, evs.slice(2)), t.key)).toMatchObject({ status: 200, body: { ackedSeq: 9 } });
   });
 
   it('the event log is append-only on both sides', async () => {

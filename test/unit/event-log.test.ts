@@ -31,13 +31,15 @@ const sale = (repo: PaymentRepo, n: number) =>
 it('writes a snapshot event with each payment change, seq 1, 2, 3 …', () => {
   const repo = new PaymentRepo(db);
   const p = sale(repo, 1);
-  repo.transition(p.id, 'approved', { tid: 'T1', methodType: 'MONEY', approvedAt: '2026-12-04T01:02:03.000Z' });
+  repo.transition(p.id, 'ready_requested', { tid: 'T1' });
+  repo.transition(p.id, 'approved', { methodType: 'MONEY', approvedAt: '2026-12-04T01:02:03.000Z' });
   const evs = eventsAfter(db, 0, 100);
   expect(evs.map((e) => [e.seq, e.type, (e.payload as { status: string }).status])).toEqual([
     [1, 'payment.changed', 'created'],
-    [2, 'payment.changed', 'approved'],
+    [2, 'payment.changed', 'ready_requested'],
+    [3, 'payment.changed', 'approved'],
   ]);
-  expect(evs[1]!.payload).toMatchObject({ id: p.id, orderId: 'O-1', amount: 1100, tid: 'T1', methodType: 'MONEY', history: { status: 'approved' } });
+  expect(evs[2]!.payload).toMatchObject({ id: p.id, orderId: 'O-1', amount: 1100, tid: 'T1', methodType: 'MONEY', history: { status: 'approved' } });
   expect(evs[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/); // UUIDv7
 });
 
@@ -45,7 +47,7 @@ it('the fact and its event commit together: a failing event insert leaves the pa
   const repo = new PaymentRepo(db);
   const p = sale(repo, 1);
   db.exec("CREATE TEMP TRIGGER fail_events BEFORE INSERT ON sync_events BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
-  expect(() => repo.transition(p.id, 'approved', { tid: 'T1' })).toThrow(/disk says no/);
+  expect(() => repo.transition(p.id, 'ready_requested', { tid: 'T1' })).toThrow(/disk says no/);
   expect(repo.get(p.id)!.status).toBe('created');
   expect(repo.history(p.id)).toHaveLength(1);
   db.exec('DROP TRIGGER fail_events');
