@@ -14,6 +14,7 @@ import { QR_MAX_INPUT } from './domain/qr-payload';
 import { MAX_PAYMENT_KRW } from './domain/money';
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from './domain/receipt/printer-settings';
 import { cashEvents, cashMethods } from './contract-cash';
+import { syncEvents, syncMethods } from './contract-sync';
 
 const empty = z.object({}).strict();
 const isoUtc = z.string().datetime({ offset: false });
@@ -583,6 +584,8 @@ export const settlementReportSchema = z.object({
       items: z.array(z.object({ paymentId: z.number().int(), refundId: z.number().int().nullable(), kind: z.enum(['sale', 'cancel']), jobStatus: z.string() })),
     }),
   }),
+  /** Events not yet acknowledged by the head office when shown/printed (issue 14); absent when not enrolled. */
+  headOfficeUnsent: z.number().int().nonnegative().optional(),
 });
 export type SettlementReport = z.infer<typeof settlementReportSchema>;
 export const settlementSchema = z.object({
@@ -678,6 +681,7 @@ export const methods = {
   ...instrumentMethods,
 
   ...cashMethods,
+  ...syncMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -698,6 +702,7 @@ export const events = {
   'scanner.status': scannerStatusSchema,
   ...customerSideEvents,
   ...cashEvents,
+  ...syncEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

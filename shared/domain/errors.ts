@@ -127,6 +127,10 @@ export const ERROR_MESSAGES = {
   CASH_RECEIPT_UNKNOWN: { ko: '현금영수증 발급 결과 확인 중입니다. 다시 발급하지 마세요.', en: 'Checking the cash receipt result. Do not issue it again.' },
   CASH_RECEIPT_NOT_FOUND: { ko: '현금영수증을 찾을 수 없습니다.', en: 'Cash receipt not found.' },
   CASH_RECEIPT_EXISTS: { ko: '이 주문의 현금영수증은 이미 요청되었습니다.', en: 'A cash receipt was already requested for this order.' },
+  // issue 14: head office sync, ledger loss
+  HEADOFFICE_REFUSED: { ko: '본사가 요청을 거절했습니다 (등록 코드가 틀렸거나 이미 사용되었거나 만료되었습니다). 본사 화면에서 새 코드를 받아 주세요.', en: 'The head office refused (the enrollment code is wrong, already used or expired). Get a new code from the head office dashboard.' },
+  HEADOFFICE_UNREACHABLE: { ko: '본사에 연결할 수 없습니다. 주소와 네트워크를 확인해 주세요. 판매는 계속할 수 있습니다.', en: 'Cannot reach the head office. Check the address and the network. Sales can go on.' },
+  LEDGER_LOST: { ko: '결제 기록(원장)이 없거나 손상되었거나 최신이 아닙니다. 새 단말기로 시작하지 않습니다: 본사 또는 백업에서 복구해 주세요.', en: 'The ledger is missing, damaged or behind. The terminal does not start as new: restore it from the head office or a backup.' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -405,6 +405,35 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX print_jobs_settlement ON print_jobs (settlement_day) WHERE settlement_day IS NOT NULL;
   CREATE INDEX print_jobs_status ON print_jobs (status);
   `,
+  // issue 14: head office sync — the append-only event log (electron/core/sync/event-log.ts) and the
+  //   terminal's sync state (its id, the highest sequence the head office acknowledged, the version of
+  //   the data pulled down). Events are never updated or deleted, and each new one takes max + 1.
+  `
+  CREATE TABLE sync_meta (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    terminal_id   TEXT NOT NULL,
+    acked_seq     INTEGER NOT NULL DEFAULT 0,
+    down_version  INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE sync_events (
+    seq          INTEGER PRIMARY KEY CHECK (seq > 0),
+    id           TEXT NOT NULL UNIQUE,
+    terminal_id  TEXT NOT NULL,
+    type         TEXT NOT NULL,
+    payload      TEXT NOT NULL CHECK (json_valid(payload)),
+    created_at   TEXT NOT NULL
+  );
+  CREATE TRIGGER sync_events_no_update BEFORE UPDATE ON sync_events BEGIN
+    SELECT RAISE(ABORT, 'sync_events is append-only');
+  END;
+  CREATE TRIGGER sync_events_no_delete BEFORE DELETE ON sync_events BEGIN
+    SELECT RAISE(ABORT, 'sync_events is append-only');
+  END;
+  CREATE TRIGGER sync_events_gapless BEFORE INSERT ON sync_events
+    WHEN NEW.seq <> (SELECT IFNULL(MAX(seq), 0) + 1 FROM sync_events) BEGIN
+    SELECT RAISE(ABORT, 'sync_events sequence must be gapless');
+  END;
+  `,
 ];
 
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): { from: number; to: number } {

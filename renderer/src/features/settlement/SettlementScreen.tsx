@@ -157,6 +157,7 @@ export function SettlementScreen() {
             <ProductSalesCard sales={productSales} />
             <DrawerDaySummary day={day} />
             <SettlementWarnings report={settlement.report} frozen={!!closed} />
+            {settlement.report.headOfficeUnsent ? <p className="error-text" data-testid="settlement-unsent">{t('settlement.unsent', { n: settlement.report.headOfficeUnsent })}</p> : null}
           </div>
           <aside className="settlement__side" aria-label={t('settlement.receipt')}>
             {preview ? <ReceiptPaper columns={preview.columns} lines={preview.text} codes={preview.codes} label={t('settlement.preview', { columns: preview.columns })} /> : <div className="receipt-paper receipt-paper--loading muted">{t('app.loading')}</div>}
