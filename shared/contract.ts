@@ -13,6 +13,7 @@ import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors
 import { QR_MAX_INPUT } from './domain/qr-payload';
 import { MAX_PAYMENT_KRW } from './domain/money';
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from './domain/receipt/printer-settings';
+import { cashEvents, cashMethods } from './contract-cash';
 
 const empty = z.object({}).strict();
 const isoUtc = z.string().datetime({ offset: false });
@@ -311,7 +312,7 @@ export const printJobSchema = z.object({
   /** The Seoul day of a settlement report (kind 'settlement'); null otherwise. */
   settlementDay: z.string().nullable(),
   /** 'settlement': a day's settlement report (일마감), with settlementDay set and no payment. */
-  kind: z.enum(['sale', 'cancel', 'settlement']),
+  kind: z.enum(['sale', 'cancel', 'settlement', 'drawer_close']),
   copy: z.enum(['original', 'reprint']),
   status: z.enum(['queued', 'sending', 'printed', 'failed']),
   attempts: z.number().int(),
@@ -675,6 +676,8 @@ export const methods = {
   ...ledgerMethods,
   ...catalogMethods,
   ...instrumentMethods,
+
+  ...cashMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -694,6 +697,7 @@ export const events = {
   /** The serial scanner's connection state, for the status bar. */
   'scanner.status': scannerStatusSchema,
   ...customerSideEvents,
+  ...cashEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

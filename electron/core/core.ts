@@ -25,6 +25,7 @@ import { ScannerService } from './services/scanner/scanner-service';
 import { SettingsService } from './services/settings/settings-service';
 import { StoreRepo } from './services/store/store-repo';
 import { StoreService } from './services/store/store-service';
+import { createCounter, type Counter } from './services/order/counter-routes';
 
 export interface CoreOptions {
   dataDir: string;
@@ -46,6 +47,8 @@ export interface Core {
   mpm: MpmService;
   display: DisplayService;
   secrets: SecretStore;
+  /** Orders, tenders, 현금영수증, drawer sessions (issue 13). */
+  counter: Counter;
   close(): Promise<void>;
 }
 
@@ -103,9 +106,26 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     ...(opts.lookupDelaysMs ? { retryDelaysMs: opts.lookupDelaysMs } : {}),
   });
+  // Issue 13: orders paid by tenders (cash, QR, split), 현금영수증, drawer sessions; recovered after the payments.
+  const counter = createCounter({
+    db,
+    events,
+    paymentRepo,
+    payments,
+    refunds,
+    printer,
+    storeRepo,
+    backendUrl: () => backend.url(),
+    timeoutMs: () => settings.get().paymentTimeoutMs,
+    printerSettings: () => settings.get().printer,
+    ...(opts.lookupDelaysMs ? { lookupDelaysMs: opts.lookupDelaysMs } : {}),
+  });
   // Settle what a crash left open, in the background; the UI sees each outcome as payment.updated, and
   // getAppInfo().recovery lists what is still being checked. New sales are refused only while one is open.
-  void Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()]).catch((e: unknown) => console.error('[payment] recovery failed', e));
+  // Then the counter's orders, tenders and 현금영수증 (issue 13).
+  void Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()])
+    .then(() => counter.recover())
+    .catch((e: unknown) => console.error('[payment] recovery failed', e));
   // The Kakao dialect needs a merchant key once the store is registered.
   const needsKey = () => settings.get().backend.dialect === 'kakaopay' && store.get() !== null;
   const healthOf = () => ({ secrets: credentials.health(needsKey()), recovery: { checking: payments.recovering() } });
@@ -187,6 +207,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     // Ledger: history, payment detail, settlement (일마감), CSV export (services/ledger/*).
     ...ledgerHandlers({ db, payments: paymentRepo, printer }),
     ...catalogHandlers(db, catalog),
+    ...counter.handlers,
   });
 
   return {
@@ -198,6 +219,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     mpm,
     display,
     secrets,
+    counter,
     async close() {
       mpm.close();
       display.close();

@@ -14,7 +14,7 @@ export const EXPECTED_INPUTS: Readonly<Record<string, Spec>> = {
   getSettings: [],
   updateSettings: ['language?:text', 'backend?:object', 'paymentTimeoutMs?:int', 'printer?:object', 'mpmTimeoutMs?:int'],
   getStore: [],
-  registerStore: ['businessNo:text', 'name:text', 'representative?:text', 'phone:text', 'address1:text', 'address2:text', 'postNo?:text'],
+  registerStore: ['businessNo:text', 'name:text', 'representative?:text', 'phone:text', 'address1:text', 'address2:text', 'postNo?:text', 'enrollmentCode?:text'],
   checkout: ['items:array', 'qrText:text'],
   getPayment: ['id:id'],
   recheckPayment: ['id:id'],
@@ -49,6 +49,20 @@ export const EXPECTED_INPUTS: Readonly<Record<string, Spec>> = {
   getSettlementPreview: ['day:day'],
   printSettlement: ['day:day'],
   exportCsv: ['from:day', 'to:day'],
+  // issue 10: card/account details of a payment
+  getPaymentInstrument: ['id:id'],
+  // issue 12: the catalog
+  getCatalog: ['includeArchived?:bool'],
+  saveCategory: ['id?:id', 'name:text', 'color?:text', 'sortOrder?:int', 'archived?:bool'],
+  saveProduct: ['id?:id', 'categoryId?', 'name:text', 'alias?:text', 'price:int', 'taxFree?:bool', 'barcodes?:array', 'soldOut?:bool', 'archived?:bool', 'sortOrder?:int', 'optionGroups?:array'],
+  setProductSoldOut: ['id:id', 'soldOut:bool'],
+  reorderCatalog: ['kind:text', 'ids:array'],
+  findProductByBarcode: ['code:text'],
+  loadDemoCatalog: [],
+  previewCatalogCsv: ['base64:text'],
+  importCatalogCsv: ['base64:text'],
+  exportCatalogCsv: ['encoding:text'],
+  getProductSales: ['from:day', 'to:day'],
 };
 
 const fits: Record<Kind, (v: unknown) => boolean> = {

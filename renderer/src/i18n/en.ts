@@ -1,3 +1,4 @@
+import { enCash } from './en-cash';
 import type { MessageKey } from './ko';
 import { menuEn } from './menu-en';
 
@@ -593,4 +594,6 @@ export const en: Record<MessageKey, string> = {
   'settings.credentials.keptEncrypted': 'The keys are kept encrypted by this computer\'s secure storage.',
   // issue 12: catalog (menu, management, CSV, sales by product)
   ...menuEn,
+  // issue 13: cash, split tender, 현금영수증, drawer sessions
+  ...enCash,
 };

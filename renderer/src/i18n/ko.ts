@@ -1,3 +1,5 @@
+import { koCash } from './ko-cash';
+
 /** Korean, the primary language: every visible string of the renderer has its key here. */
 import { menuKo } from './menu-ko';
 
@@ -592,6 +594,8 @@ export const ko = {
   'settings.credentials.keptEncrypted': '키는 이 컴퓨터의 보안 저장소로 암호화해 보관됩니다.',
   // issue 12: catalog (menu, management, CSV, sales by product)
   ...menuKo,
+  // issue 13: cash, split tender, 현금영수증, drawer sessions
+  ...koCash,
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -168,6 +168,11 @@ export class PaymentRepo {
     return r ? this.withRefunds([r])[0]! : null;
   }
 
+  getByOrderId(orderId: string): Payment | null {
+    const r = this.db.prepare('SELECT * FROM payments WHERE order_id = ?').get(orderId) as Row | undefined;
+    return r ? this.withRefunds([r])[0]! : null;
+  }
+
   /** Payments created in [startIso, endIso), newest first. */
   listBetween(startIso: string, endIso: string): Payment[] {
     const rows = this.db.prepare('SELECT * FROM payments WHERE created_at >= ? AND created_at < ? ORDER BY id DESC').all(startIso, endIso) as Row[];

@@ -22,6 +22,7 @@ import { SettlementFigures } from './SettlementFigures';
 import { ProductSalesCard, useProductSales } from '../analytics/ProductSalesCard';
 import { SettlementWarnings } from './SettlementWarnings';
 import '../history/ledger.css';
+import { DrawerDaySummary } from '../drawer/DrawerDaySummary';
 
 export function SettlementScreen() {
   const { t, krw } = useI18n();
@@ -154,6 +155,7 @@ export function SettlementScreen() {
             )}
             <SettlementFigures settlement={settlement} />
             <ProductSalesCard sales={productSales} />
+            <DrawerDaySummary day={day} />
             <SettlementWarnings report={settlement.report} frozen={!!closed} />
           </div>
           <aside className="settlement__side" aria-label={t('settlement.receipt')}>
