@@ -220,7 +220,17 @@ const MEASURE = `(() => {
     const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
     if (lines.size > 1) broken.push(tab.textContent || '');
   }
-  return { scrollWidth: d.scrollWidth, clientWidth: vw, scrollHeight: d.scrollHeight, clientHeight: d.clientHeight, wideElements: wide.slice(0, 8), brokenTabs: broken };
+  // cut off at the top or bottom of the window (the customer display never scrolls: overflow hidden)
+  const tall = [];
+  if (document.querySelector('[data-testid="customer-display"]')) {
+    const vh = d.clientHeight;
+    for (const el of document.querySelectorAll('[data-testid="customer-display"] *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.bottom > vh + 1 || r.top < -1) tall.push(el.tagName.toLowerCase() + '.' + (el.className || '') + ' ' + Math.round(r.top) + '..' + Math.round(r.bottom));
+    }
+  }
+  return { scrollWidth: d.scrollWidth, clientWidth: vw, scrollHeight: d.scrollHeight, clientHeight: d.clientHeight, wideElements: wide.slice(0, 8), cutElements: tall.slice(0, 8), brokenTabs: broken };
 })()`;
 
 interface Overflow {
@@ -229,6 +239,7 @@ interface Overflow {
   scrollHeight: number;
   clientHeight: number;
   wideElements: string[];
+  cutElements: string[];
   brokenTabs: string[];
 }
 const measure = (page: Page): Promise<Overflow> => page.evaluate(MEASURE) as Promise<Overflow>;
@@ -329,6 +340,7 @@ test('layout: every screen and dialog fits 1024×768 … 1920×1080, in ko and e
         const m = await measure(still);
         const where = `display ${st.name} ${size.width}×${size.height}`;
         expect.soft(m.wideElements, where).toEqual([]);
+        expect.soft(m.cutElements, `${where}: cut off at the top or bottom`).toEqual([]);
         expect.soft({ w: m.scrollWidth <= m.clientWidth, h: m.scrollHeight <= m.clientHeight }, `${where} fits without scrolling`).toEqual({ w: true, h: true });
         for (const id of st.inView) await expectInView(still, id);
         await still.screenshot({ path: `test-results/screens/layout-${lang}-display-${st.name}-${size.width}x${size.height}.png` });
