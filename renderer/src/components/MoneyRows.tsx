@@ -8,8 +8,12 @@ import './money-rows.css';
 
 export interface MoneyRow {
   label: string;
-  amount: number;
+  /** The amount in won; or `text`, an already-formatted figure in the same column (a time, a count, an order id). */
+  amount?: number;
+  text?: string;
   testId?: string;
+  /** mono: an identifier (order id) in the fixed-width face */
+  mono?: boolean;
   /** total: a rule above, bold; minus: a cancelled amount (shown negative, in red) */
   tone?: 'total' | 'minus';
 }
@@ -21,8 +25,8 @@ export function MoneyRows({ rows, className, testId }: { rows: readonly MoneyRow
       {rows.map((r) => (
         <Fragment key={r.label}>
           <dt className={r.tone ? `money-rows__${r.tone}` : undefined}>{r.label}</dt>
-          <dd className={`num ${r.tone ? `money-rows__${r.tone}` : ''}`} data-testid={r.testId}>
-            {krw(r.tone === 'minus' ? -r.amount : r.amount)}
+          <dd className={`${r.mono ? 'mono' : 'num'} ${r.tone ? `money-rows__${r.tone}` : ''}`} data-testid={r.testId}>
+            {r.text ?? krw(r.tone === 'minus' ? -(r.amount ?? 0) : (r.amount ?? 0))}
           </dd>
         </Fragment>
       ))}

@@ -584,7 +584,7 @@ export const en: Record<MessageKey, string> = {
   'settings.unsaved.body': 'You changed settings and did not save them. Leaving now loses those changes.',
   'settings.unsaved.stay': 'Keep editing (Esc)',
   'settings.unsaved.leave': 'Leave without saving',
-  'settings.unsaved.bar': 'Some changes are not saved yet. Press Save in each changed section.',
+  'settings.unsaved.bar': 'Not saved yet: {sections}.',
   'settings.printer.hostNoPort': 'Type the port in the Port field below (only the IP address here).',
   'settings.printer.hostIpShape': 'An IP address is four numbers separated by dots (e.g. 192.168.0.50).',
   'settings.printer.hostIpRange': 'Each number of an IP address is from 0 to 255 (e.g. 192.168.0.50).',
@@ -594,6 +594,9 @@ export const en: Record<MessageKey, string> = {
   'settings.credentials.keptEncrypted': 'The keys are kept encrypted by this computer\'s secure storage.',
   // issue 12: catalog (menu, management, CSV, sales by product)
   ...menuEn,
+  // issue 11: one save for 설정
+  'settings.saveAll': 'Save all (Ctrl+S)',
+  'settings.unsaved.failed': 'Some sections were not saved: fix what is marked.',
   // issue 13: cash, split tender, 현금영수증, drawer sessions
   ...enCash,
   // issue 14: head office sync

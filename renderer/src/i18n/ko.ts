@@ -584,7 +584,7 @@ export const ko = {
   'settings.unsaved.body': '설정에서 바꾼 내용을 아직 저장하지 않았습니다. 이대로 나가면 바꾼 내용이 사라집니다.',
   'settings.unsaved.stay': '계속 편집 (Esc)',
   'settings.unsaved.leave': '저장하지 않고 나가기',
-  'settings.unsaved.bar': '저장하지 않은 변경이 있습니다. 각 항목의 저장을 눌러 주세요.',
+  'settings.unsaved.bar': '저장하지 않은 변경이 있습니다: {sections}.',
   'settings.printer.hostNoPort': '포트 번호는 아래 포트 칸에 따로 입력해 주세요 (호스트에는 IP 주소만).',
   'settings.printer.hostIpShape': 'IP 주소는 점으로 나눈 숫자 네 개입니다 (예: 192.168.0.50).',
   'settings.printer.hostIpRange': 'IP 주소의 각 숫자는 0부터 255까지입니다 (예: 192.168.0.50).',
@@ -594,6 +594,9 @@ export const ko = {
   'settings.credentials.keptEncrypted': '키는 이 컴퓨터의 보안 저장소로 암호화해 보관됩니다.',
   // issue 12: catalog (menu, management, CSV, sales by product)
   ...menuKo,
+  // issue 11: one save for 설정
+  'settings.saveAll': '모두 저장 (Ctrl+S)',
+  'settings.unsaved.failed': '저장하지 못한 항목이 있습니다. 표시된 곳을 고쳐 주세요.',
   // issue 13: cash, split tender, 현금영수증, drawer sessions
   ...koCash,
   // issue 14: head office sync

@@ -42,6 +42,7 @@ const ringUp = async (page: Page, lines: readonly { name: string; price: number 
     await page.keyboard.press('Enter');
   }
 };
+const CSV_HEADER = '번호,분류,상품명,가격,면세,바코드,품절,보관,순서,별칭,옵션';
 const LONG_CART = [
   { name: '아이스 아메리카노 (벤티 사이즈, 샷 추가)', price: 6500 },
   { name: 'Caramel macchiato with oat milk, extra hot', price: 7200 },
@@ -90,6 +91,44 @@ export const SCREENS: readonly Screen[] = [
     },
     inView: ['result-status', 'result-amount'],
   },
+  // issue 12's catalog: menu tiles, the option chooser, a line with options, 초성 search (issue 11: in the table too)
+  {
+    name: 'checkout-menu',
+    open: async (p) => {
+      await p.keyboard.press('Alt+1');
+      await expect(p.getByTestId('menu-tile').first()).toBeVisible();
+    },
+    inView: ['pay-button', 'total-amount', 'menu-tile'],
+  },
+  {
+    name: 'option-chooser',
+    open: async (p) => {
+      await p.locator('[data-testid="menu-tile"][data-name="아메리카노"]').click();
+      await expect(p.getByTestId('option-chooser')).toBeVisible();
+      const chooser = p.getByTestId('option-chooser');
+      await chooser.locator('[data-testid="option-choice"][data-name="ICE"]').click();
+      await chooser.locator('[data-testid="option-choice"][data-name="그란데"]').click();
+    },
+    close: async (p) => {
+      await p.getByTestId('option-add').click();
+      await expect(p.getByTestId('option-chooser')).toHaveCount(0);
+    },
+    inView: ['option-chooser', 'option-add'],
+  },
+  { name: 'checkout-menu-cart', open: (p) => ringUp(p, LONG_CART.slice(0, 2)), inView: ['pay-button', 'total-amount', 'cart-line'] },
+  {
+    name: 'menu-search',
+    open: async (p) => {
+      await p.keyboard.press('F7');
+      await expect(p.getByTestId('menu-search')).toBeFocused();
+      await p.keyboard.type('ㅋ');
+    },
+    close: async (p) => {
+      await p.getByTestId('menu-search').fill('');
+      await p.getByTestId('price-input').focus();
+    },
+    inView: ['menu-search', 'pay-button'],
+  },
   {
     name: 'history',
     open: async (p) => {
@@ -119,6 +158,22 @@ export const SCREENS: readonly Screen[] = [
     inView: ['refund-dialog'],
   },
   { name: 'store', open: (p) => p.keyboard.press('Alt+3') },
+  {
+    name: 'store-catalog',
+    open: async (p) => {
+      await p.getByTestId('catalog-manager').scrollIntoViewIfNeeded();
+      await expect(p.getByTestId('catalog-product').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'store-catalog-csv-report',
+    open: async (p) => {
+      const bad = [CSV_HEADER, ',베이커리,소금빵 (버터 듬뿍, 매일 아침 굽는 빵),3500,N,,N,N,,salt bread,', ',베이커리,,3000,N,,N,N,,,', ',베이커리,마들렌,0,N,,N,N,,,'].join('\r\n');
+      await p.getByTestId('catalog-import-file').setInputFiles({ name: 'menu.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+      await expect(p.getByTestId('catalog-csv-report')).toBeVisible();
+      await p.getByTestId('catalog-csv').scrollIntoViewIfNeeded();
+    },
+  },
   { name: 'settings', open: (p) => p.keyboard.press('Alt+4') },
   {
     name: 'settlement',
@@ -165,7 +220,17 @@ const MEASURE = `(() => {
     const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
     if (lines.size > 1) broken.push(tab.textContent || '');
   }
-  return { scrollWidth: d.scrollWidth, clientWidth: vw, scrollHeight: d.scrollHeight, clientHeight: d.clientHeight, wideElements: wide.slice(0, 8), brokenTabs: broken };
+  // cut off at the top or bottom of the window (the customer display never scrolls: overflow hidden)
+  const tall = [];
+  if (document.querySelector('[data-testid="customer-display"]')) {
+    const vh = d.clientHeight;
+    for (const el of document.querySelectorAll('[data-testid="customer-display"] *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.bottom > vh + 1 || r.top < -1) tall.push(el.tagName.toLowerCase() + '.' + (el.className || '') + ' ' + Math.round(r.top) + '..' + Math.round(r.bottom));
+    }
+  }
+  return { scrollWidth: d.scrollWidth, clientWidth: vw, scrollHeight: d.scrollHeight, clientHeight: d.clientHeight, wideElements: wide.slice(0, 8), cutElements: tall.slice(0, 8), brokenTabs: broken };
 })()`;
 
 interface Overflow {
@@ -174,6 +239,7 @@ interface Overflow {
   scrollHeight: number;
   clientHeight: number;
   wideElements: string[];
+  cutElements: string[];
   brokenTabs: string[];
 }
 const measure = (page: Page): Promise<Overflow> => page.evaluate(MEASURE) as Promise<Overflow>;
@@ -200,10 +266,31 @@ async function checkAllSizes(page: Page, lang: string, screen: Screen): Promise<
   }
 }
 
+/** The customer display's cart, phone-QR (mpm_qr) and approved phases, a long cart with a long name. */
+function displayStills(): { name: string; state: Record<string, unknown>; inView: string[] }[] {
+  const base = { seq: 1, storeName: '하나카페 을지로점', message: null, qrText: null, expiresAt: null, paymentId: 1, at: new Date().toISOString() };
+  const items = [
+    { name: '아이스 아메리카노 (벤티 사이즈, 샷 추가, 시럽 2번)', unitPrice: 6500, quantity: 2, taxFree: false },
+    { name: 'Caramel macchiato with oat milk, extra hot', unitPrice: 7200, quantity: 1, taxFree: false },
+    { name: '크루아상', unitPrice: 4300, quantity: 3, taxFree: false },
+    { name: '계란 (10구)', unitPrice: 3900, quantity: 1, taxFree: true },
+    { name: '치즈케이크', unitPrice: 6800, quantity: 1, taxFree: false },
+    { name: '생수', unitPrice: 1500, quantity: 4, taxFree: false },
+  ];
+  const totals = { total: 53900, taxFree: 3900, vat: 4545, supply: 45455, quantity: 12 };
+  const cart = { ...base, items, totals, amount: 53900 };
+  return [
+    { name: 'cart', state: { ...cart, phase: 'cart' }, inView: ['display-amount'] },
+    { name: 'phone-qr', state: { ...cart, phase: 'mpm_qr', qrText: 'https://pay.example/q/' + 'A'.repeat(60), expiresAt: new Date(Date.now() + 180_000).toISOString() }, inView: ['display-amount', 'display-qr'] },
+    { name: 'approved', state: { ...cart, phase: 'approved' }, inView: ['display-amount'] },
+  ];
+}
+
 async function setUp(page: Page, appUrl: string): Promise<void> {
   await page.setViewportSize(SIZES[0]);
   await page.goto(appUrl);
   await rpc(page, 'registerStore', { ...STORE, businessNo: STORE.businessNo });
+  await rpc(page, 'loadDemoCatalog', {});
   await page.reload();
   await sell(page, [{ name: '아메리카노', price: 4500 }]);
 }
@@ -241,6 +328,25 @@ test('layout: every screen and dialog fits 1024×768 … 1920×1080, in ko and e
       await display.screenshot({ path: `test-results/screens/layout-${lang}-display-${size.width}x${size.height}.png` });
     }
     await display.close();
+    // The phases past idle on the same small panels: the page rendering a fetched state (as customer-display.spec).
+    for (const st of displayStills()) {
+      const still = await page.context().newPage();
+      await still.route('**/events**', (r) => r.abort());
+      await still.route('**/rpc/getDisplayState', (r) => r.fulfill({ json: { ok: true, value: st.state } }));
+      await still.goto(`${shell.url}/#/display`);
+      await expect(still.getByTestId('customer-display')).toHaveAttribute('data-phase', String(st.state.phase));
+      for (const size of DISPLAY_SIZES.slice(0, 2)) {
+        await still.setViewportSize(size);
+        const m = await measure(still);
+        const where = `display ${st.name} ${size.width}×${size.height}`;
+        expect.soft(m.wideElements, where).toEqual([]);
+        expect.soft(m.cutElements, `${where}: cut off at the top or bottom`).toEqual([]);
+        expect.soft({ w: m.scrollWidth <= m.clientWidth, h: m.scrollHeight <= m.clientHeight }, `${where} fits without scrolling`).toEqual({ w: true, h: true });
+        for (const id of st.inView) await expectInView(still, id);
+        await still.screenshot({ path: `test-results/screens/layout-${lang}-display-${st.name}-${size.width}x${size.height}.png` });
+      }
+      await still.close();
+    }
     await page.setViewportSize(SIZES[0]);
   }
 });

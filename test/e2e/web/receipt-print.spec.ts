@@ -45,7 +45,7 @@ async function setUpPrinter(page: Page, port: number): Promise<void> {
   await page.getByTestId('printer-footer').fill('또 오세요');
   await expect(page.getByTestId('printer-saved')).toHaveAttribute('data-state', 'dirty');
   await expect(page.getByTestId('test-print')).toBeDisabled(); // tests run on the saved printer only
-  await page.getByTestId('printer-save').click();
+  await page.getByTestId('settings-save').click(); // the one 저장 bar for the whole screen
   await expect(page.getByTestId('printer-saved')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('printer-error')).toHaveCount(0);
   await expect(page.getByTestId('printer-status')).toHaveAttribute('data-state', 'ok');

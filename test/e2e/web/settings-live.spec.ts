@@ -119,7 +119,7 @@ test('settings: backend and printer changes take effect without a restart', asyn
   await page.getByTestId('settings-backend').screenshot({ path: 'test-results/screens/settings-03-backend-tested.png' });
 
   // 4. Save: tested again by itself, the status bar follows, and the store section asks for a new registration.
-  await page.getByTestId('backend-save').click();
+  await page.getByTestId('settings-save').click(); // the one 저장 bar for the whole screen
   await expect(page.getByTestId('backend-saved')).toHaveAttribute('data-state', 'saved');
   await expect(result).toHaveAttribute('data-ok', 'true');
   expect((await rpc<{ backend: unknown }>(page, 'getSettings')).backend).toEqual({ mode: 'remote', url: sim.url, dialect: 'oneqpay' });
@@ -150,7 +150,7 @@ test('settings: backend and printer changes take effect without a restart', asyn
   await page.getByTestId('printer-host').fill('127.0.0.1');
   await page.getByTestId('printer-port').fill(String(emu.port));
   await page.getByTestId('printer-columns').selectOption('42');
-  await page.getByTestId('printer-save').click();
+  await page.getByTestId('settings-save').click(); // the one 저장 bar for the whole screen
   await expect(page.getByTestId('printer-saved')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('printer-status')).toHaveAttribute('data-state', 'ok');
   expect(emu.receipts).toHaveLength(0);

@@ -1,7 +1,7 @@
 /**
  * 설정 keeps what was typed: leaving with unsaved edits asks first (stay by default, keeping the values;
  * or leave without saving); an invalid printer host says what is wrong next to the field; 설정 does not
- * tell the owner to go to 설정.
+ * tell the owner to go to 설정. One 저장 bar (or Ctrl+S) saves every changed section at once.
  */
 import { rpc, shot, STORE } from '../flows';
 import { expect, test } from './web-shell.fixture';
@@ -23,7 +23,7 @@ test('settings: unsaved-changes prompt on leaving, the host field says what is w
   // a bad IP address: said next to the field, in plain words (not only "입력값을 확인해 주세요")
   await page.getByTestId('printer-transport').selectOption('tcp');
   await page.getByTestId('printer-host').fill('999.1.1.1');
-  await page.getByTestId('printer-save').click();
+  await page.getByTestId('settings-save').click(); // the one 저장 bar for the whole screen
   await expect(page.getByTestId('printer-host-error')).toContainText('0부터 255까지');
   await expect(page.getByTestId('settings-unsaved')).toBeVisible();
   await shot(page, 'settings-unsaved-host-error');
@@ -40,7 +40,7 @@ test('settings: unsaved-changes prompt on leaving, the host field says what is w
 
   // fixed and saved: leaving is free again
   await page.getByTestId('printer-host').fill('127.0.0.1');
-  await page.getByTestId('printer-save').click();
+  await page.getByTestId('settings-save').click(); // the one 저장 bar for the whole screen
   await expect(page.getByTestId('printer-saved')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('settings-unsaved')).toHaveCount(0);
   await page.keyboard.press('Alt+2');
@@ -56,4 +56,21 @@ test('settings: unsaved-changes prompt on leaving, the host field says what is w
   const saved = await rpc<{ printer: { footer: string; transport: { kind: string; host?: string } } }>(page, 'getSettings');
   expect(saved.printer.footer).not.toBe('다음에 또 오세요');
   expect(saved.printer.transport).toMatchObject({ kind: 'tcp', host: '127.0.0.1' });
+
+  // one save for the whole screen: two sections changed, both named on the bar, one press (Ctrl+S) saves both
+  await page.keyboard.press('Alt+4');
+  const mirrorBefore = (await rpc<{ camera: { mirror: boolean } }>(page, 'getScannerSettings')).camera.mirror;
+  await page.getByTestId('printer-footer').fill('내일 또 만나요');
+  await page.getByTestId('settings-camera-mirror').click();
+  await expect(page.getByTestId('settings-unsaved')).toContainText('프린터');
+  await expect(page.getByTestId('settings-unsaved')).toContainText('카메라');
+  await shot(page, 'settings-unsaved-savebar');
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(page.getByTestId('printer-saved')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByTestId('settings-camera-saved')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByTestId('settings-unsaved')).toHaveCount(0);
+  expect((await rpc<{ printer: { footer: string } }>(page, 'getSettings')).printer.footer).toBe('내일 또 만나요');
+  expect((await rpc<{ camera: { mirror: boolean } }>(page, 'getScannerSettings')).camera.mirror).toBe(!mirrorBefore);
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByTestId('price-input')).toBeVisible(); // nothing left unsaved: no question
 });

@@ -10,6 +10,7 @@ import { pos } from '../../api/pos';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
+import { MoneyRows } from '../../components/MoneyRows';
 import { useI18n } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { initialRefundForm, newRefund, outcomeOfRefund, parseRefundForm, taxFreeBounds, type RefundForm } from './refund-form';
@@ -102,22 +103,15 @@ export function RefundDialog({ payment, onDone, onClose }: RefundDialogProps) {
 
   return (
     <Dialog key="form" title={t('history.refund.title')} testId="refund-dialog" onClose={busy ? undefined : onClose} className="refund-dialog">
-      <dl className="refund-dialog__facts">
-        <dt>{t('history.detail.orderId')}</dt>
-        <dd className="mono">{payment.orderId}</dd>
-        <dt>{t('history.refund.paid')}</dt>
-        <dd className="num">{krw(payment.amount)}</dd>
-        {payment.refundedAmount > 0 && (
-          <>
-            <dt>{t('history.refund.already')}</dt>
-            <dd className="num">{krw(-payment.refundedAmount)}</dd>
-          </>
-        )}
-        <dt>{t('history.refund.refundable')}</dt>
-        <dd className="num refund-dialog__refundable" data-testid="refund-refundable">
-          {krw(payment.refundableAmount)}
-        </dd>
-      </dl>
+      <MoneyRows
+        className="refund-dialog__facts"
+        rows={[
+          { label: t('history.detail.orderId'), text: payment.orderId, mono: true },
+          { label: t('history.refund.paid'), amount: payment.amount },
+          ...(payment.refundedAmount > 0 ? [{ label: t('history.refund.already'), amount: payment.refundedAmount, tone: 'minus' as const }] : []),
+          { label: t('history.refund.refundable'), amount: payment.refundableAmount, tone: 'total' as const, testId: 'refund-refundable' },
+        ]}
+      />
       <form className="refund-dialog__form" onSubmit={submit} noValidate>
         <Field
           label={t('history.refund.amount')}

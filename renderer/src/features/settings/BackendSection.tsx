@@ -8,11 +8,11 @@ import type { ErrorCode } from '../../../../shared/domain/errors';
 import { pos } from '../../api/pos';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { useReportUnsaved } from './unsaved';
+import { useReportUnsaved, useSaveAll } from './unsaved';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { ConnectionTestResult, useBackendTest } from './ConnectionTest';
-import { SaveState, SelectField, SettingsSection } from './controls';
+import { EnterSaves, SaveState, SelectField, SettingsSection } from './controls';
 import { backendForm, DIALECT_LABEL, DIALECTS, KAKAO_APIS, validateBackendForm, type BackendForm } from './settings-forms';
 
 export function BackendSection({ saved, onSaved }: { saved: Settings['backend']; onSaved: (s: Settings, before: Settings['backend']) => void }) {
@@ -22,7 +22,6 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
   const [error, setError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
-  useReportUnsaved('backend', state === 'dirty');
   const urlRef = useRef<HTMLInputElement>(null);
   const test = useBackendTest();
 
@@ -48,11 +47,9 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
     if (b) void test.run(b);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
+  const save = async (): Promise<boolean> => {
     const b = checked();
-    if (!b) return;
+    if (!b) return false;
     setBusy(true);
     try {
       const next = await pos.updateSettings({ backend: b });
@@ -60,16 +57,25 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
       setState('saved');
       onSaved(next, saved);
       void test.run(); // the saved backend, as the payments will now use it
+      return true;
     } catch (ex) {
       setError(errorCodeOf(ex));
+      return false;
     } finally {
       setBusy(false);
     }
   };
 
+  useReportUnsaved('backend', state === 'dirty', save);
+  const saveAll = useSaveAll();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!busy) void saveAll();
+  };
+
   return (
     <SettingsSection title={t('settings.backend')} testId="settings-backend">
-      <form className="settings__form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
+      <form className="settings__form" noValidate onSubmit={submit} aria-busy={busy}>
         <fieldset className="settings__choices">
           <legend className="sr-only">{t('settings.backend')}</legend>
           {(['embedded', 'remote'] as const).map((mode) => (
@@ -109,9 +115,7 @@ export function BackendSection({ saved, onSaved }: { saved: Settings['backend'];
           )}
         </div>
         <div className="settings__actions">
-          <button type="submit" className="btn btn--primary" data-testid="backend-save" disabled={busy}>
-            {busy ? t('settings.saving') : t('settings.save')}
-          </button>
+          <EnterSaves />
           <SaveState state={state} testId="backend-saved" />
           <span className="settings__tools">
             <button type="button" className="btn btn--secondary" data-testid="backend-test" disabled={busy || test.busy} onClick={runTest}>

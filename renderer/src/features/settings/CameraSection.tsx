@@ -5,12 +5,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { cameraSettingsSchema, type ScannerSettings } from '../../../../shared/contract';
-import { useReportUnsaved } from './unsaved';
+import { useReportUnsaved, useSaveAll } from './unsaved';
 import { useI18n } from '../../i18n/i18n';
 import { useCameraList } from '../scan/camera/useCameraScanner';
 import { useScanText } from '../scan/scan-text';
 import { updateScannerSettings, useScannerSettings } from '../scan/useScannerSettings';
-import { CheckField, SaveState, SelectField, SettingsSection } from './controls';
+import { CheckField, EnterSaves, SaveState, SelectField, SettingsSection } from './controls';
 
 type Camera = ScannerSettings['camera'];
 
@@ -21,7 +21,6 @@ export function CameraSection() {
   const { cameras, refresh } = useCameraList();
   const [draft, setDraft] = useState<Camera | null>(null);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
-  useReportUnsaved('camera', state === 'dirty');
   const [failed, setFailed] = useState(false);
   const cam = draft ?? settings.camera;
 
@@ -30,20 +29,29 @@ export function CameraSection() {
     setState('dirty');
     setFailed(false);
   };
-  const save = (e: FormEvent) => {
-    e.preventDefault();
+  const save = (): Promise<boolean> => {
     const v = cameraSettingsSchema.safeParse(cam);
     if (!v.success) {
       setFailed(true);
-      return;
+      return Promise.resolve(false);
     }
-    updateScannerSettings({ camera: v.data }).then(
+    return updateScannerSettings({ camera: v.data }).then(
       () => {
         setDraft(null);
         setState('saved');
+        return true;
       },
-      () => setFailed(true),
+      () => {
+        setFailed(true);
+        return false;
+      },
     );
+  };
+  useReportUnsaved('camera', state === 'dirty', save);
+  const saveAll = useSaveAll();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void saveAll();
   };
   // A remembered camera that is not plugged in stays choosable (it comes back when plugged in again).
   const options = [{ value: '', label: tx('camera.default') }, ...cameras.filter((c) => c.deviceId).map((c) => ({ value: c.deviceId, label: c.label }))];
@@ -54,7 +62,7 @@ export function CameraSection() {
       {!loaded ? (
         <p className="muted">{t('app.loading')}</p>
       ) : (
-        <form className="settings__form" noValidate onSubmit={save}>
+        <form className="settings__form" noValidate onSubmit={submit}>
           <div className="settings__grid">
             <SelectField className="settings__wide" label={tx('camera.choose')} testId="settings-camera-select" value={cam.deviceId} options={options} onValue={(deviceId) => edit({ deviceId })} onFocus={refresh} />
             <div className="settings__checks settings__wide">
@@ -64,9 +72,7 @@ export function CameraSection() {
           </div>
           {cameras.every((c) => !c.deviceId) && <p className="muted settings__hint">{t('settings.camera.noList')}</p>}
           <div className="settings__actions">
-            <button type="submit" className="btn btn--primary" data-testid="settings-camera-save">
-              {t('settings.save')}
-            </button>
+            <EnterSaves />
             <SaveState state={state} testId="settings-camera-saved" />
             {failed && (
               <span className="error-text" role="alert">

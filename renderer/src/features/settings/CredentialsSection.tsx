@@ -9,10 +9,10 @@ import type { ErrorCode } from '../../../../shared/domain/errors';
 import { pos } from '../../api/pos';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { useReportUnsaved } from './unsaved';
+import { useReportUnsaved, useSaveAll } from './unsaved';
 import { useI18n } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
-import { SaveState, SettingsSection } from './controls';
+import { EnterSaves, SaveState, SettingsSection } from './controls';
 
 type Key = 'cidSecret' | 'adminKey';
 const KEYS: readonly Key[] = ['cidSecret', 'adminKey'];
@@ -24,7 +24,6 @@ export function CredentialsSection() {
   const [error, setError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
-  useReportUnsaved('credentials', state === 'dirty');
 
   useEffect(() => {
     let alive = true;
@@ -37,26 +36,38 @@ export function CredentialsSection() {
     };
   }, []);
 
-  const save = async (patch: Partial<Record<Key, string | null>>) => {
-    if (busy) return;
+  const save = async (patch: Partial<Record<Key, string | null>>): Promise<boolean> => {
+    if (busy) return false;
     setBusy(true);
     setError(null);
     try {
       setStatus(await pos.setCredentials(patch));
       setValues({ cidSecret: '', adminKey: '' });
       setState('saved');
+      return true;
     } catch (e) {
       setError(errorCodeOf(e));
+      return false;
     } finally {
       setBusy(false);
     }
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  /** The typed keys (an empty field keeps what is stored). */
+  const saveTyped = (): Promise<boolean> => {
     const patch: Partial<Record<Key, string>> = {};
     for (const k of KEYS) if (values[k].trim() !== '') patch[k] = values[k].trim();
-    if (Object.keys(patch).length > 0) void save(patch);
+    if (Object.keys(patch).length === 0) {
+      setState('clean');
+      return Promise.resolve(true);
+    }
+    return save(patch);
+  };
+  useReportUnsaved('credentials', state === 'dirty', saveTyped);
+  const saveAll = useSaveAll();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void saveAll();
   };
 
   return (
@@ -93,9 +104,7 @@ export function CredentialsSection() {
         </div>
         {status && <p className="muted settings__hint" data-testid="credentials-protection">{t(status.protection.includes('0600') ? 'settings.credentials.keptInFile' : 'settings.credentials.keptEncrypted')}</p>}
         <div className="settings__actions">
-          <button type="submit" className="btn btn--primary" data-testid="credentials-save" disabled={busy}>
-            {busy ? t('settings.saving') : t('settings.save')}
-          </button>
+          <EnterSaves />
           <SaveState state={state} testId="credentials-saved" />
         </div>
         <ErrorText code={error} testId="credentials-error" />

@@ -10,10 +10,10 @@ import type { PrinterSettings } from '../../../../shared/domain/receipt/printer-
 import { pos } from '../../api/pos';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { useReportUnsaved } from './unsaved';
+import { useReportUnsaved, useSaveAll } from './unsaved';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
-import { CheckField, SaveState, SelectField, SettingsSection, TextAreaField } from './controls';
+import { CheckField, EnterSaves, SaveState, SelectField, SettingsSection, TextAreaField } from './controls';
 import { checkPrinter, PRINTER_DISPLAY_KEY, printerSettingsSaved } from './printer-store';
 import { CODES, CUTS, PAPER_COLUMNS, PRINTER_BAUD_RATES, PRINTER_PROFILES, printerForm, TRANSPORT_KINDS, validatePrinterForm, type PrinterErrors, type PrinterField, type PrinterForm } from './settings-forms';
 
@@ -26,7 +26,6 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
   const [error, setError] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<'clean' | 'dirty' | 'saved'>('clean');
-  useReportUnsaved('printer', state === 'dirty');
   const [testing, setTesting] = useState(false);
   const [test, setTest] = useState<TestResult | null>(null);
   const [checking, setChecking] = useState(false);
@@ -44,16 +43,14 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
     setState('dirty');
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
+  const save = async (): Promise<boolean> => {
     const v = validatePrinterForm(form);
     if (!v.ok) {
       setErrors(v.errors);
       setError('VALIDATION_FAILED'); // the summary under the buttons; each field says what is wrong next to it
       const first = (['host', 'port', 'path', 'footer'] as const).find((f) => v.errors[f]);
       if (first) refs.current[first]?.focus();
-      return;
+      return false;
     }
     setBusy(true);
     setError(null);
@@ -65,11 +62,20 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
       setChecked(null);
       printerSettingsSaved(next.printer);
       onSaved(next.printer);
+      return true;
     } catch (ex) {
       setError(errorCodeOf(ex));
+      return false;
     } finally {
       setBusy(false);
     }
+  };
+
+  useReportUnsaved('printer', state === 'dirty', save);
+  const saveAll = useSaveAll();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!busy) void saveAll();
   };
 
   const testPrint = async () => {
@@ -105,7 +111,7 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
 
   return (
     <SettingsSection title={t('settings.printer')} testId="settings-printer">
-      <form className="settings__form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
+      <form className="settings__form" noValidate onSubmit={submit} aria-busy={busy}>
         <div className="settings__grid">
           <SelectField label={t('settings.printer.profile')} testId="printer-profile" value={form.profile} options={opt(PRINTER_PROFILES, (p) => `settings.printer.profile.${p}`)} onValue={(profile) => edit({ profile })} />
           <SelectField label={t('settings.printer.transport')} testId="printer-transport" value={form.kind} options={opt(TRANSPORT_KINDS, (k) => `settings.printer.transport.${k}`)} onValue={(kind) => edit({ kind })} />
@@ -184,9 +190,7 @@ export function PrinterSection({ saved, onSaved }: { saved: PrinterSettings; onS
           />
         </div>
         <div className="settings__actions">
-          <button type="submit" className="btn btn--primary" data-testid="printer-save" disabled={busy}>
-            {busy ? t('settings.saving') : t('settings.save')}
-          </button>
+          <EnterSaves />
           <SaveState state={state} testId="printer-saved" />
           {noPrinter && state !== 'dirty' && <span className="muted" data-testid="printer-none-hint">{t('settings.printer.noneHint')}</span>}
           <span className="settings__tools" title={state === 'dirty' ? t('settings.printer.saveFirst') : undefined}>

@@ -1,7 +1,7 @@
 /**
  * 설정 (Alt+4): language, payment server (with 연결 테스트) and merchant keys, store profile (다시 등록),
- * receipt printer, scanners, camera. Every section is checked with the contract's schemas, saves on its own
- * and applies at once, without a restart.
+ * receipt printer, scanners, camera. Every section is checked with the contract's schemas; one 저장 bar
+ * (SaveBar, or Enter in a form, or Ctrl+S) saves every changed section, which applies at once, without a restart.
  */
 import { useEffect, useState } from 'react';
 import type { Settings, StoreProfile } from '../../../../shared/contract';
@@ -16,6 +16,7 @@ import { CredentialsSection } from './CredentialsSection';
 import { HeadOfficeSection } from './HeadOfficeSection';
 import { SettingsSection } from './controls';
 import { PrinterSection } from './PrinterSection';
+import { SaveBar } from './SaveBar';
 import { ScannerSection } from './ScannerSection';
 import { StoreSection } from './StoreSection';
 import { UnsavedProvider } from './unsaved';
@@ -65,11 +66,6 @@ export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved, store
     <UnsavedProvider onChange={onUnsavedSections}>
     <main className="screen settings" data-testid="settings-screen" data-unsaved={unsaved.join(' ')}>
       <h1 className="screen-title">{t('settings.title')}</h1>
-      {unsaved.length > 0 && (
-        <p className="banner banner--warn settings__unsaved" role="status" data-testid="settings-unsaved">
-          {t('settings.unsaved.bar')}
-        </p>
-      )}
       <ErrorText code={error} testId="settings-error" />
       {!settings ? (
         !error && <p className="muted">{t('app.loading')}</p>
@@ -115,6 +111,7 @@ export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved, store
           </div>
         </div>
       )}
+      {unsaved.length > 0 && <SaveBar sections={unsaved} />}
     </main>
     </UnsavedProvider>
   );

@@ -85,3 +85,11 @@ export function SaveState({ state, testId }: { state: 'clean' | 'dirty' | 'saved
     </span>
   );
 }
+
+/**
+ * Enter in a section's fields saves (the whole screen, like the 저장 bar): a form submits on Enter only
+ * when it has a submit button, so each section keeps this one out of sight (the bar is the visible one).
+ */
+export function EnterSaves() {
+  return <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true" />;
+}

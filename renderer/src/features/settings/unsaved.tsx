@@ -1,41 +1,67 @@
 /**
- * "Unsaved changes" across the 설정 sections: each section reports whether it holds edits it has not saved;
- * the screen knows if any does (to ask before leaving, and to warn on closing the window).
+ * One save for the whole 설정 screen: each section reports whether it holds edits it has not saved, and
+ * how to save them; the screen's one 저장 bar (or Enter in any section's form) saves every changed section.
+ * The screen also knows whether any section is unsaved (to ask before leaving, and to warn on closing).
  */
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 
+/** Saves the section's edits; true when they were saved (false: the section shows what is wrong). */
+export type SectionSave = () => Promise<boolean>;
+
 interface UnsavedRegistry {
-  report(section: string, dirty: boolean): void;
+  report(section: string, dirty: boolean, save: SectionSave | null): void;
+  /** Saves every section with edits, in the order they were changed; true when all were saved. */
+  saveAll(): Promise<boolean>;
 }
 const UnsavedContext = createContext<UnsavedRegistry | null>(null);
 
-/** A section says whether it has unsaved edits (no-op outside the 설정 screen). */
-export function useReportUnsaved(section: string, dirty: boolean): void {
+/** A section says whether it has unsaved edits and how to save them (no-op outside the 설정 screen). */
+export function useReportUnsaved(section: string, dirty: boolean, save?: SectionSave): void {
   const registry = useContext(UnsavedContext);
+  const saveRef = useRef(save);
   useEffect(() => {
-    registry?.report(section, dirty);
-    return () => registry?.report(section, false);
+    saveRef.current = save;
+  });
+  useEffect(() => {
+    registry?.report(section, dirty, dirty ? () => (saveRef.current ? saveRef.current() : Promise.resolve(true)) : null);
+    return () => registry?.report(section, false, null);
   }, [registry, section, dirty]);
 }
 
+/** What a section's form calls on submit (Enter): the one save for the whole screen. */
+export function useSaveAll(): () => Promise<boolean> {
+  const registry = useContext(UnsavedContext);
+  return registry ? registry.saveAll : () => Promise.resolve(true);
+}
+
 export function UnsavedProvider({ onChange, children }: { onChange: (sections: readonly string[]) => void; children: ReactNode }) {
-  const dirty = useRef(new Set<string>());
+  const dirty = useRef(new Map<string, SectionSave>());
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
   });
-  const registry = useMemo<UnsavedRegistry>(
-    () => ({
-      report(section, isDirty) {
+  const registry = useMemo<UnsavedRegistry>(() => {
+    let saving: Promise<boolean> | null = null;
+    return {
+      report(section, isDirty, save) {
         const had = dirty.current.has(section);
-        if (had === isDirty) return;
-        if (isDirty) dirty.current.add(section);
+        if (isDirty && save) dirty.current.set(section, save);
         else dirty.current.delete(section);
-        onChangeRef.current([...dirty.current]);
+        if (had !== isDirty) onChangeRef.current([...dirty.current.keys()]);
       },
-    }),
-    [],
-  );
+      saveAll() {
+        // one save at a time (a second press while saving waits for the first)
+        saving ??= (async () => {
+          let ok = true;
+          for (const save of [...dirty.current.values()]) if (!(await save())) ok = false;
+          return ok;
+        })().finally(() => {
+          saving = null;
+        });
+        return saving;
+      },
+    };
+  }, []);
   // closing or reloading the window with edits not saved: the browser asks first
   useEffect(() => {
     const h = (e: BeforeUnloadEvent) => {

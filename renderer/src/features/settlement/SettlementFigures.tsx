@@ -111,18 +111,16 @@ export function SettlementFigures({ settlement }: { settlement: Settlement }) {
           <h2 className="detail-card__title" id="settlement-day">
             {t('settlement.dayTitle')}
           </h2>
-          <dl className="detail-totals" data-testid="settlement-counts">
-            <dt>{t('settlement.firstAt')}</dt>
-            <dd className="num">{r.firstAt ? seoulTime(r.firstAt) : '-'}</dd>
-            <dt>{t('settlement.lastAt')}</dt>
-            <dd className="num">{r.lastAt ? seoulTime(r.lastAt) : '-'}</dd>
-            <dt>{t('settlement.failed')}</dt>
-            <dd className="num" data-testid="settlement-failed">
-              {t('settlement.countValue', { count: r.payments.failed })}
-            </dd>
-            <dt>{t('settlement.unfinished')}</dt>
-            <dd className="num">{t('settlement.countValue', { count: r.payments.unknown + r.payments.inProgress })}</dd>
-          </dl>
+          <MoneyRows
+            className="detail-totals"
+            testId="settlement-counts"
+            rows={[
+              { label: t('settlement.firstAt'), text: r.firstAt ? seoulTime(r.firstAt) : '-' },
+              { label: t('settlement.lastAt'), text: r.lastAt ? seoulTime(r.lastAt) : '-' },
+              { label: t('settlement.failed'), text: t('settlement.countValue', { count: r.payments.failed }), testId: 'settlement-failed' },
+              { label: t('settlement.unfinished'), text: t('settlement.countValue', { count: r.payments.unknown + r.payments.inProgress }) },
+            ]}
+          />
         </section>
       </div>
     </div>
