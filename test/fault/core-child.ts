@@ -96,7 +96,8 @@ async function main(): Promise<void> {
     out({ ev: 'store', cid: store.cid });
   }
 
-  const stillOpen = () => open.filter((id) => !['approved', 'failed'].includes(core.payments.get(id).status));
+  const openRefunds = () => new PaymentRepo(core.db).refunds.listNonFinal().length;
+  const stillOpen = () => (openRefunds() > 0 ? [-1] : []).concat(open.filter((id) => !['approved', 'failed'].includes(core.payments.get(id).status)));
   for (let i = 0; i < 200 && stillOpen().length > 0; i++) await sleep(50);
   out({ ev: 'recovered', open: stillOpen() });
 
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   }
   // Let background look-ups of 'unknown' checkouts finish (bounded), then close cleanly.
   const repo = new PaymentRepo(core.db);
-  for (let i = 0; i < 200 && repo.listNonFinal().length > 0; i++) await sleep(50);
+  for (let i = 0; i < 200 && repo.listNonFinal().length + repo.refunds.listNonFinal().length > 0; i++) await sleep(50);
   await core.close();
   out({ ev: 'finished' });
 }
