@@ -13,6 +13,8 @@ import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors
 import { QR_MAX_INPUT } from './domain/qr-payload';
 import { MAX_PAYMENT_KRW } from './domain/money';
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from './domain/receipt/printer-settings';
+import { cashEvents, cashMethods } from './contract-cash';
+import { syncEvents, syncMethods } from './contract-sync';
 
 const empty = z.object({}).strict();
 const isoUtc = z.string().datetime({ offset: false });
@@ -311,7 +313,7 @@ export const printJobSchema = z.object({
   /** The Seoul day of a settlement report (kind 'settlement'); null otherwise. */
   settlementDay: z.string().nullable(),
   /** 'settlement': a day's settlement report (일마감), with settlementDay set and no payment. */
-  kind: z.enum(['sale', 'cancel', 'settlement']),
+  kind: z.enum(['sale', 'cancel', 'settlement', 'drawer_close']),
   copy: z.enum(['original', 'reprint']),
   status: z.enum(['queued', 'sending', 'printed', 'failed']),
   attempts: z.number().int(),
@@ -582,6 +584,8 @@ export const settlementReportSchema = z.object({
       items: z.array(z.object({ paymentId: z.number().int(), refundId: z.number().int().nullable(), kind: z.enum(['sale', 'cancel']), jobStatus: z.string() })),
     }),
   }),
+  /** Events not yet acknowledged by the head office when shown/printed (issue 14); absent when not enrolled. */
+  headOfficeUnsent: z.number().int().nonnegative().optional(),
 });
 export type SettlementReport = z.infer<typeof settlementReportSchema>;
 export const settlementSchema = z.object({
@@ -675,6 +679,9 @@ export const methods = {
   ...ledgerMethods,
   ...catalogMethods,
   ...instrumentMethods,
+
+  ...cashMethods,
+  ...syncMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -694,6 +701,8 @@ export const events = {
   /** The serial scanner's connection state, for the status bar. */
   'scanner.status': scannerStatusSchema,
   ...customerSideEvents,
+  ...cashEvents,
+  ...syncEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -6,7 +6,6 @@ import type Database from 'better-sqlite3';
 import { Backend } from './backend';
 import { InstrumentRepo } from './services/ledger/instrument-repo';
 import { testBackend } from './backend-test';
-import { openLedger } from './db/open-ledger';
 import { EventBus } from './events';
 import { createRouter, type Handlers, type Router } from './router';
 import { AnalyticsService } from './services/analytics/analytics-service';
@@ -25,6 +24,10 @@ import { ScannerService } from './services/scanner/scanner-service';
 import { SettingsService } from './services/settings/settings-service';
 import { StoreRepo } from './services/store/store-repo';
 import { StoreService } from './services/store/store-service';
+import { createCounter, type Counter } from './services/order/counter-routes';
+import { openCheckedLedger } from './sync/open-checked-ledger';
+import type { RestoreSource } from './sync/restore';
+import { SyncService } from './sync/sync-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -35,6 +38,10 @@ export interface CoreOptions {
   secretCipher?: SecretCipher | null;
   /** Customer display and merchant-presented QR timings (tests make them short). */
   customerSide?: { pollMs?: number; quitWaitMs?: number; approvedMs?: number; thanksMs?: number };
+  /** Head office sync and backups (issue 14): the backup folder (default `<dataDir>-backups`), a restore to run first, test timings. */
+  backupDir?: string;
+  restoreFrom?: RestoreSource;
+  sync?: { idleMs?: number; backoffMs?: readonly number[]; backupEveryMs?: number; batchSize?: number; disabled?: boolean };
 }
 
 export interface Core {
@@ -46,14 +53,18 @@ export interface Core {
   mpm: MpmService;
   display: DisplayService;
   secrets: SecretStore;
+  /** Orders, tenders, 현금영수증, drawer sessions (issue 13). */
+  counter: Counter;
+  sync: SyncService;
   close(): Promise<void>;
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
-  const db = openLedger(opts.dataDir);
+  const secrets = new FileSecretStore(opts.dataDir, opts.secretCipher ?? null);
+  const backupDir = opts.backupDir ?? `${opts.dataDir}-backups`;
+  const db = await openCheckedLedger(opts.dataDir, backupDir, secrets, opts.restoreFrom);
   const events = new EventBus();
   const settings = new SettingsService(db);
-  const secrets = new FileSecretStore(opts.dataDir, opts.secretCipher ?? null);
   const credentials = new MerchantCredentialsStore(secrets);
   await credentials.load();
   const instruments = new InstrumentRepo(db); // card/account details the backend reports (issue 10)
@@ -103,9 +114,26 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     ...(opts.lookupDelaysMs ? { retryDelaysMs: opts.lookupDelaysMs } : {}),
   });
+  // Issue 13: orders paid by tenders (cash, QR, split), 현금영수증, drawer sessions; recovered after the payments.
+  const counter = createCounter({
+    db,
+    events,
+    paymentRepo,
+    payments,
+    refunds,
+    printer,
+    storeRepo,
+    backendUrl: () => backend.url(),
+    timeoutMs: () => settings.get().paymentTimeoutMs,
+    printerSettings: () => settings.get().printer,
+    ...(opts.lookupDelaysMs ? { lookupDelaysMs: opts.lookupDelaysMs } : {}),
+  });
   // Settle what a crash left open, in the background; the UI sees each outcome as payment.updated, and
   // getAppInfo().recovery lists what is still being checked. New sales are refused only while one is open.
-  void Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()]).catch((e: unknown) => console.error('[payment] recovery failed', e));
+  // Then the counter's orders, tenders and 현금영수증 (issue 13).
+  void Promise.all([payments.recoverOnStart(), refunds.recoverOnStart()])
+    .then(() => counter.recover())
+    .catch((e: unknown) => console.error('[payment] recovery failed', e));
   // The Kakao dialect needs a merchant key once the store is registered.
   const needsKey = () => settings.get().backend.dialect === 'kakaopay' && store.get() !== null;
   const healthOf = () => ({ secrets: credentials.health(needsKey()), recovery: { checking: payments.recovering() } });
@@ -127,6 +155,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   // Catalog (issue 12): menu, barcodes, CSV, sales by product; a checkout's catalog lines are checked against it.
   const catalog = new CatalogRepo(db);
+  // Head office sync, backups (issue 14): pushes in the background, never in a sale's way.
+  const so = opts.sync ?? {};
+  const sync = new SyncService({ db, dataDir: opts.dataDir, backupDir, secrets, events, ...(so.idleMs !== undefined ? { idleMs: so.idleMs } : {}), ...(so.backoffMs ? { backoffMs: so.backoffMs } : {}), ...(so.backupEveryMs ? { backupEveryMs: so.backupEveryMs } : {}), ...(so.batchSize ? { batchSize: so.batchSize } : {}) });
+  if (!so.disabled) sync.start();
+  const ledger = ledgerHandlers({ db, payments: paymentRepo, printer });
+  const withUnsent = <S extends { report: object }>(s: S): S => {
+    const st = sync.pusher.status();
+    return st.state === 'off' ? s : { ...s, report: { ...s.report, headOfficeUnsent: st.pending } };
+  };
 
   const router = createRouter({
     getAppInfo: async () => {
@@ -185,8 +222,24 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     cancelMpmPayment: ({ paymentId }) => mpm.cancel(paymentId),
     // Ledger: history, payment detail, settlement (일마감), CSV export (services/ledger/*).
-    ...ledgerHandlers({ db, payments: paymentRepo, printer }),
+    ...ledger,
+    // day close tries to send everything to the head office first; the day's report shows (and prints 본사 미전송) what is still unsent (issue 14)
+    closeDay: async (input) => {
+      await sync.pusher.flush(3000);
+      return withUnsent(await ledger.closeDay(input));
+    },
+    getSettlement: async (input) => withUnsent(await ledger.getSettlement(input)),
+    getSettlementPreview: async ({ day }) => {
+      const s = withUnsent(await ledger.getSettlement({ day }));
+      return printer.settlementPreview(s.report, s.closedAt);
+    },
+    printSettlement: async ({ day }) => {
+      const s = withUnsent(await ledger.getSettlement({ day }));
+      return printer.printSettlement(s.report, s.closedAt, { wait: false });
+    },
+    ...sync.handlers(),
     ...catalogHandlers(db, catalog),
+    ...counter.handlers,
   });
 
   return {
@@ -198,7 +251,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     mpm,
     display,
     secrets,
+    counter,
+    sync,
     async close() {
+      await sync.close();
       mpm.close();
       display.close();
       await scanner.close();

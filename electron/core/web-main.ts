@@ -2,6 +2,8 @@
  * `npm run start:web`: the core plus the web shell, for any Chromium.
  *   --data-dir DIR   ledger folder (default ./.data/web)
  *   --port N         loopback port (default 0 = random)
+ *   --backup-dir DIR ledger backups (default <data-dir>-backups)
+ *   --restore-from headoffice | backup | FILE   restore a lost ledger first (see docs/headoffice.md)
  * Prints the app URL (with its per-launch token) and a JSON line for scripts.
  */
 import { resolve } from 'node:path';
@@ -14,7 +16,7 @@ import { startWebShell } from './web-shell';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string', default: '.data/web' }, port: { type: 'string', default: '0' }, 'renderer-dir': { type: 'string', default: 'out/renderer' } },
+    options: { 'data-dir': { type: 'string', default: '.data/web' }, port: { type: 'string', default: '0' }, 'renderer-dir': { type: 'string', default: 'out/renderer' }, 'restore-from': { type: 'string' }, 'backup-dir': { type: 'string' } },
   });
   const root = resolve(__dirname, '../..');
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
   }
   let core: Core;
   try {
-    core = await createCore({ dataDir, shell: 'web', version });
+    const rf = values['restore-from'];
+    const restoreFrom = rf === undefined ? undefined : rf === 'headoffice' || rf === 'backup' ? rf : { file: resolve(rf) };
+    core = await createCore({ dataDir, shell: 'web', version, ...(values['backup-dir'] ? { backupDir: resolve(values['backup-dir']) } : {}), ...(restoreFrom ? { restoreFrom } : {}) });
   } catch (e) {
     lock.release();
     console.error(`QR POS web shell failed to start:\n${startupFailureMessage(e, dataDir)}`);

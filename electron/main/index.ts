@@ -33,7 +33,10 @@ app.whenReady().then(async () => {
   const dataDir = process.env.POS_DATA_DIR ?? app.getPath('userData');
   try {
     const secretCipher = await createSafeStorageCipher(safeStorage);
-    core = await createCore({ dataDir, shell: 'electron', version: app.getVersion(), secretCipher: secretCipher ?? undefined });
+    // issue 14: `--restore-from headoffice|backup|FILE` restores a lost ledger first (the error dialog names it)
+    const rf = process.argv.find((x) => x.startsWith('--restore-from='))?.slice('--restore-from='.length);
+    const restoreFrom = !rf ? undefined : rf === 'headoffice' || rf === 'backup' ? rf : { file: rf };
+    core = await createCore({ dataDir, shell: 'electron', version: app.getVersion(), secretCipher: secretCipher ?? undefined, ...(restoreFrom ? { restoreFrom } : {}) });
   } catch (e) {
     dialog.showErrorBox('QR POS', startupFailureMessage(e, dataDir));
     app.exit(1);

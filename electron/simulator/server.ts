@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError } from 'fastify';
 import { seedDemoCustomers } from './customers';
+import { registerCashReceiptRoutes } from './cash-receipt-routes';
 import { registerFaultRoutes } from './fault-routes';
 import { checkHostAndOrigin, GUARDED } from './host-guard';
 import { Faults, type FaultSpec } from './faults';
@@ -95,7 +96,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
 
   // The Kakao Pay dialect (/v1/…, /online/v1/…) answers errors in Kakao's shape and statuses; everything else in the simulator's.
   const send = (req: { url: string }, reply: import('fastify').FastifyReply, e: SimError) => {
-    if (!isKakaoPath(req.url)) return reply.status(e.status).send(e.body());
+    // 현금영수증 (/v1/cash-receipts, Toss Payments-style) answer in the simulator's { code, message } shape
+    if (!isKakaoPath(req.url) || req.url.startsWith('/v1/cash-receipts')) return reply.status(e.status).send(e.body());
     const k = kakaoError(e);
     return reply.status(k.status).send(k.body);
   };
@@ -137,6 +139,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   registerKakaoPayPages(app, rules, () => url);
   registerOneqPhonePages(app, rules, () => url);
   registerWalletRoutes(app, rules);
+  registerCashReceiptRoutes(app, { db, faults, now });
   if (faults.enabled) registerFaultRoutes(app, faults);
 
   try {

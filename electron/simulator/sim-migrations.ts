@@ -232,4 +232,29 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE stores ADD COLUMN enrollment_hash TEXT;
   `,
+  // issue 13: 현금영수증 (modelled on Toss Payments' cash receipt API, /v1/cash-receipts): one receipt per
+  // orderId; every issue and cancel is an action row (the simulator's own record of what was issued).
+  `
+  CREATE TABLE cash_receipts (
+    receipt_key       TEXT PRIMARY KEY,
+    order_id          TEXT NOT NULL UNIQUE,
+    order_name        TEXT NOT NULL,
+    type              TEXT NOT NULL CHECK (type IN ('소득공제', '지출증빙')),
+    identity_masked   TEXT NOT NULL,
+    amount            INTEGER NOT NULL CHECK (amount > 0),
+    tax_free_amount   INTEGER NOT NULL CHECK (tax_free_amount >= 0),
+    cancelled_amount  INTEGER NOT NULL DEFAULT 0,
+    issue_number      TEXT NOT NULL UNIQUE,
+    requested_at      TEXT NOT NULL
+  );
+  CREATE TABLE cash_receipt_actions (
+    id               INTEGER PRIMARY KEY,
+    receipt_key      TEXT NOT NULL REFERENCES cash_receipts (receipt_key),
+    transaction_type TEXT NOT NULL CHECK (transaction_type IN ('CONFIRM', 'CANCEL')),
+    amount           INTEGER NOT NULL,
+    idempotency_key  TEXT UNIQUE,
+    response_json    TEXT NOT NULL,
+    at               TEXT NOT NULL
+  );
+  `,
 ];

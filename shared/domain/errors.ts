@@ -108,6 +108,29 @@ export const ERROR_MESSAGES = {
   CSV_COLUMNS: { ko: 'CSV 머리글에 필요한 열이 없습니다.', en: 'The CSV header is missing required columns.' },
   CSV_TOO_MANY_ROWS: { ko: 'CSV 행이 너무 많습니다 (최대 2,000행). 나누어 가져와 주세요.', en: 'Too many CSV rows (at most 2,000). Import it in parts.' },
   CSV_ROWS_INVALID: { ko: 'CSV에 잘못된 행이 있어 아무것도 가져오지 않았습니다. 오류 목록을 확인해 주세요.', en: 'The CSV has invalid rows, so nothing was imported. See the list of errors.' },
+  // issue 13: cash, split tender, 현금영수증, drawer sessions
+  ILLEGAL_TRANSITION: { ko: '지금 상태에서는 할 수 없는 처리입니다. 기록은 그대로입니다.', en: 'Not allowed in the current state. Records are unchanged.' },
+  ORDER_NOT_FOUND: { ko: '주문을 찾을 수 없습니다.', en: 'Order not found.' },
+  ORDER_STATE: { ko: '이 주문은 이미 완료되었거나 취소되었습니다.', en: 'This order is already completed or voided.' },
+  ORDER_OPEN: { ko: '결제가 끝나지 않은 주문이 있습니다. 결제를 마치거나 주문을 취소한 뒤 마감해 주세요.', en: 'An order is still open. Finish or void it before closing.' },
+  ORDER_VOID_QR_APPROVED: { ko: 'QR로 승인된 금액이 있어 주문을 취소할 수 없습니다. 남은 금액을 받거나 내역에서 QR 결제를 먼저 취소해 주세요.', en: 'Part of this order was approved by QR. Take the rest, or cancel the QR payment in History first.' },
+  CASH_RECEIVED_SHORT: { ko: '받은 금액이 현금으로 받을 금액보다 적습니다.', en: 'The cash received is less than the amount due in cash.' },
+  TENDER_EXCEEDS_DUE: { ko: '남은 결제 금액보다 큰 금액입니다.', en: 'The amount is more than what is left to pay.' },
+  REFUND_EXCEEDS_TENDER: { ko: '이 결제수단으로 환불할 수 있는 금액을 넘었습니다.', en: 'More than can still be refunded on this tender.' },
+  DRAWER_NOT_OPEN: { ko: '개점(시재 입력) 후에 판매할 수 있습니다.', en: 'Open the drawer (enter the float) before selling.' },
+  DRAWER_ALREADY_OPEN: { ko: '이미 개점된 세션이 있습니다.', en: 'A drawer session is already open.' },
+  DRAWER_UNSETTLED: { ko: '확인 중인 결제 또는 현금영수증이 있어 마감할 수 없습니다. 다시 확인해 주세요.', en: 'A payment or cash receipt is still being checked. Check again before closing.' },
+  DRAWER_COUNT_INVALID: { ko: '수량은 0 이상의 정수로 입력해 주세요.', en: 'Counts must be whole numbers, 0 or more.' },
+  CASH_AMOUNT_INVALID: { ko: '금액은 0원 이상 1억원 이하의 정수로 입력해 주세요.', en: 'Enter a whole number from ₩0 to ₩100,000,000.' },
+  REASON_REQUIRED: { ko: '사유를 입력해 주세요.', en: 'Enter a reason.' },
+  CASH_RECEIPT_ID_INVALID: { ko: '휴대전화번호, 현금영수증 카드번호 또는 사업자등록번호가 올바르지 않습니다.', en: 'Not a valid phone number, cash receipt card number or business number.' },
+  CASH_RECEIPT_UNKNOWN: { ko: '현금영수증 발급 결과 확인 중입니다. 다시 발급하지 마세요.', en: 'Checking the cash receipt result. Do not issue it again.' },
+  CASH_RECEIPT_NOT_FOUND: { ko: '현금영수증을 찾을 수 없습니다.', en: 'Cash receipt not found.' },
+  CASH_RECEIPT_EXISTS: { ko: '이 주문의 현금영수증은 이미 요청되었습니다.', en: 'A cash receipt was already requested for this order.' },
+  // issue 14: head office sync, ledger loss
+  HEADOFFICE_REFUSED: { ko: '본사가 요청을 거절했습니다 (등록 코드가 틀렸거나 이미 사용되었거나 만료되었습니다). 본사 화면에서 새 코드를 받아 주세요.', en: 'The head office refused (the enrollment code is wrong, already used or expired). Get a new code from the head office dashboard.' },
+  HEADOFFICE_UNREACHABLE: { ko: '본사에 연결할 수 없습니다. 주소와 네트워크를 확인해 주세요. 판매는 계속할 수 있습니다.', en: 'Cannot reach the head office. Check the address and the network. Sales can go on.' },
+  LEDGER_LOST: { ko: '결제 기록(원장)이 없거나 손상되었거나 최신이 아닙니다. 새 단말기로 시작하지 않습니다: 본사 또는 백업에서 복구해 주세요.', en: 'The ledger is missing, damaged or behind. The terminal does not start as new: restore it from the head office or a backup.' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

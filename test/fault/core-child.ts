@@ -17,6 +17,9 @@
  *                                        (synchronously: no further I/O) until it is killed, 10 s at most
  *   { ev: 'done', id, status, code }     a checkout returned
  *   { ev: 'finished' }                   --checkouts done, every payment final or given up on, core closed
+ * Every 4th checkout is a split order (issue 13): cash with a 현금영수증 by phone, the rest by QR. Hold
+ * states for those: 'tender:pending' (the QR tender committed, its payment not yet recorded) and
+ * 'cr:issue_requested' (the 현금영수증 request committed, the call not yet answered).
  */
 import { writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -24,6 +27,7 @@ import { createCore } from '../../electron/core/core';
 import { openLedger } from '../../electron/core/db/open-ledger';
 import { PaymentRepo } from '../../electron/core/services/payment/payment-repo';
 import type { Payment, RpcResult, StoreProfile } from '../../shared/contract';
+import type { DrawerState, Order } from '../../shared/contract-cash';
 import { prng } from './prng';
 import { FAULT_LOOKUP_DELAYS_MS, FAULT_TIMEOUT_MS, configureRemote } from './remote-core';
 
@@ -80,6 +84,17 @@ async function main(): Promise<void> {
     process.exit(3);
   };
   core.events.subscribe((e) => {
+    if (e.name === 'order.updated' && holdAt?.includes(':')) {
+      const o = e.payload;
+      const hit = holdAt === 'tender:pending' ? o.tenders.some((t) => t.status === 'pending') : o.cashReceipts.some((r) => `cr:${r.status}` === holdAt);
+      if (hit && --holdLeft === 0) {
+        out({ ev: 'hold', id: o.id, status: holdAt });
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);
+        out({ ev: 'error', message: 'hold: not killed within 10 s' });
+        process.exit(3);
+      }
+      return;
+    }
     if (e.name !== 'payment.updated') return;
     const p = e.payload;
     out({ ev: 'state', id: p.id, status: p.status });
@@ -91,6 +106,17 @@ async function main(): Promise<void> {
     if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.detail ?? ''}`);
     return r.value;
   };
+  async function finishOpenOrder(): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      const left = (await core.router.call('getOpenOrder', {})) as RpcResult<Order | null>;
+      if (!left.ok || !left.value) return;
+      if (!left.value.tenders.some((t) => t.status === 'pending' || t.status === 'unknown')) {
+        if (left.value.due > 0) await core.router.call('addCashTender', { orderId: left.value.id, received: left.value.due });
+        return;
+      }
+      await sleep(50);
+    }
+  }
   if (!(await call<StoreProfile | null>('getStore', {}))) {
     const store = await call<StoreProfile>('registerStore', { ...REGISTRATION, ...(a['business-no'] ? { businessNo: a['business-no'] } : {}) });
     out({ ev: 'store', cid: store.cid });
@@ -100,11 +126,31 @@ async function main(): Promise<void> {
   const stillOpen = () => (openRefunds() > 0 ? [-1] : []).concat(open.filter((id) => !['approved', 'failed'].includes(core.payments.get(id).status)));
   for (let i = 0; i < 200 && stillOpen().length > 0; i++) await sleep(50);
   out({ ev: 'recovered', open: stillOpen() });
+  // The cashier finishes an order a kill left open (in cash), once its QR part is settled.
+  await finishOpenOrder();
+
+  /** A split order: cash part with a 현금영수증, the rest by QR; an order a kill left open is finished in cash first. */
+  const splitOrder = async (items: { name: string; unitPrice: number; quantity: number; taxFree: boolean }[], qrText: string) => {
+    const drawer = (await core.router.call('getDrawer', {})) as RpcResult<DrawerState>;
+    if (drawer.ok && !drawer.value.current) await core.router.call('openDrawer', { float: 100_000 });
+    await finishOpenOrder();
+    const created = (await core.router.call('createOrder', { items })) as RpcResult<Order>;
+    if (!created.ok) return out({ ev: 'done', id: null, status: 'error', code: created.error.code });
+    const o = created.value;
+    const cashPart = Math.max(10, Math.floor(o.total / 30) * 10);
+    await core.router.call('addCashTender', { orderId: o.id, amount: cashPart, received: cashPart, cashReceipt: { purpose: '소득공제', identity: '01012345678' } });
+    const r = (await core.router.call('addQrTender', { orderId: o.id, qrText })) as RpcResult<Order>;
+    out(r.ok ? { ev: 'done', id: o.id, status: `order ${r.value.status}`, code: null } : { ev: 'done', id: null, status: 'error', code: r.error.code });
+  };
 
   const n = Number(a.checkouts);
   for (let i = 0; i < n; i++) {
     const customer = rnd.pick(customers);
     const items = [{ name: '아메리카노', unitPrice: rnd.int(10, 500) * 10, quantity: rnd.int(1, 3), taxFree: false }];
+    if (flow === 'sale' && i % 4 === 3) {
+      await splitOrder(items, await issueQr(backend, customer));
+      continue;
+    }
     const r = flow === 'mpm' ? await mpmSale(backend, dialect, customer, items, call) : await scannedSale(backend, customer, items, core);
     out(r.ok ? { ev: 'done', id: r.value.id, status: r.value.status, code: r.value.error?.code ?? null } : { ev: 'done', id: null, status: 'error', code: r.error.code });
     if (flow === 'refund' && r.ok && r.value.status === 'approved') {
@@ -115,6 +161,10 @@ async function main(): Promise<void> {
   // Let background look-ups of 'unknown' checkouts finish (bounded), then close cleanly.
   const repo = new PaymentRepo(core.db);
   for (let i = 0; i < 200 && repo.listNonFinal().length + repo.refunds.listNonFinal().length > 0; i++) await sleep(50);
+  await finishOpenOrder();
+  // …and 현금영수증 still being issued (bounded)
+  const openReceipts = () => core.db.prepare("SELECT COUNT(*) AS n FROM cash_receipts WHERE status IN ('created', 'issue_requested', 'unknown', 'cancel_requested', 'cancel_unknown')").get() as { n: number };
+  for (let i = 0; i < 200 && openReceipts().n > 0; i++) await sleep(50);
   await core.close();
   out({ ev: 'finished' });
 }
@@ -122,10 +172,14 @@ async function main(): Promise<void> {
 type Items = { name: string; unitPrice: number; quantity: number; taxFree: boolean }[];
 const post = (url: string, body: string, type = 'application/json') => fetch(url, { method: 'POST', headers: { 'content-type': type }, body, signal: AbortSignal.timeout(5000) });
 
-async function scannedSale(backend: string, customer: string, items: Items, core: Awaited<ReturnType<typeof createCore>>): Promise<RpcResult<Payment>> {
+async function issueQr(backend: string, customer: string): Promise<string> {
   const qr = await post(`${backend}/wallet/api/customers/${customer}/qr`, '{}');
   if (!qr.ok) throw new Error(`qr: HTTP ${qr.status}`);
-  const { qr_text: qrText } = (await qr.json()) as { qr_text: string };
+  return ((await qr.json()) as { qr_text: string }).qr_text;
+}
+
+async function scannedSale(backend: string, customer: string, items: Items, core: Awaited<ReturnType<typeof createCore>>): Promise<RpcResult<Payment>> {
+  const qrText = await issueQr(backend, customer);
   return (await core.router.call('checkout', { items, qrText })) as RpcResult<Payment>;
 }
 

@@ -20,7 +20,7 @@ import { afterAll, expect, it } from 'vitest';
 import { LEDGER_FILE } from '../../electron/core/db/open-ledger';
 import { startSimulator, type Simulator } from '../../electron/simulator/server';
 import { CoreChild, bundleChild, type ChildEvent } from './core-process';
-import { audit, holdings, ledgerHistory, openPayments } from './ledger-audit';
+import { audit, auditOrders, holdings, ledgerHistory, openPayments } from './ledger-audit';
 import { prng } from './prng';
 
 const SEED = Number(process.env.KILL_SEED ?? 20261122);
@@ -62,7 +62,9 @@ function choosePlan(r: ReturnType<typeof prng>): Plan {
     const fault = r.next() < 0.5 ? { path: '/pay/success', mode: 'code', code: 'A0007' } : { path: '/pay/success', mode: 'timeout', delay_ms: 1500 };
     return { kind: 'hold', state: 'unknown', nth: 1, fault };
   }
-  if (x < 0.93) return { kind: 'inflight', path: r.pick(['/pay', '/pay/success'] as const), mode: r.pick(['delay', 'timeout'] as const), delayMs: r.int(1200, 2500), afterMs: r.int(0, 200) };
+  // Issue 13: after the commit of a split order's QR tender, or of a 현금영수증 request.
+  if (x < 0.82) return { kind: 'hold', state: r.pick(['tender:pending', 'cr:issue_requested'] as const), nth: 1 };
+  if (x < 0.95) return { kind: 'inflight', path: r.pick(['/pay', '/pay/success'] as const), mode: r.pick(['delay', 'timeout'] as const), delayMs: r.int(1200, 2500), afterMs: r.int(0, 200) };
   return { kind: 'clean', checkouts: r.int(3, 12) };
 }
 
@@ -95,7 +97,13 @@ it(`kill -9 at random points over ≥ ${TARGET} checkouts (seed ${SEED}): nothin
 
   while (rows < TARGET && runs < MAX_RUNS) {
     runs++;
-    const plan: Plan = runs - 1 - cleanExits < MIN_KILLS || Date.now() - t0 < KILL_PHASE_MS ? choosePlan(rnd) : { kind: 'clean', checkouts: Math.min(40, TARGET - rows) };
+    // The first two runs always kill right after a split order's commits (issue 13), whatever the seed draws later.
+    const plan: Plan =
+      runs <= 2
+        ? { kind: 'hold', state: runs === 1 ? 'tender:pending' : 'cr:issue_requested', nth: 1 }
+        : runs - 1 - cleanExits < MIN_KILLS || Date.now() - t0 < KILL_PHASE_MS
+          ? choosePlan(rnd)
+          : { kind: 'clean', checkouts: Math.min(40, TARGET - rows) };
     const tRun = Date.now();
     if (plan.kind === 'hold' && plan.fault) {
       await api(`${url}/sim/faults`, 'POST', plan.fault);
@@ -179,6 +187,7 @@ it(`kill -9 at random points over ≥ ${TARGET} checkouts (seed ${SEED}): nothin
   l.close();
 
   const a = audit(ledgerFile, simFile, cid, CUSTOMERS, before);
+  const o = auditOrders(ledgerFile, simFile);
   const figures = {
     seed: SEED,
     checkouts: a.ledgerRows,
@@ -193,6 +202,7 @@ it(`kill -9 at random points over ≥ ${TARGET} checkouts (seed ${SEED}): nothin
     phantom: a.phantom.length,
     doubles: a.doubles.length,
     unresolved: a.open.length,
+    orders: { total: o.orders, completed: o.completed, cashReceipts: o.cashReceipts, unbalanced: o.unbalanced.length, unresolved: o.open.length, lost: o.lost.length, doubled: o.doubled.length },
     approvedSum: a.approvedSum,
     backendApprovedSum: a.backendApprovedSum,
     balanceDrop: a.balanceDrop,
@@ -208,6 +218,11 @@ it(`kill -9 at random points over ≥ ${TARGET} checkouts (seed ${SEED}): nothin
   expect(a.doubles, `charged twice: ${why(a.doubles)}`).toEqual([]);
   expect(a.open, 'left unresolved after recovery').toEqual([]);
   expect(a.balanceDrop).toBe(a.backendApprovedSum);
+  expect(o.unbalanced, 'orders whose tenders do not add up').toEqual([]);
+  expect(o.open, 'orders, tenders or 현금영수증 left unresolved').toEqual([]);
+  expect(o.lost, '현금영수증 lost').toEqual([]);
+  expect(o.doubled, '현금영수증 issued twice').toEqual([]);
+  expect(o.completed, 'split orders completed').toBeGreaterThanOrEqual(Math.floor(TARGET / 8));
   expect(a.approvedSum).toBe(a.backendApprovedSum);
   expect(runs - cleanExits).toBeGreaterThanOrEqual(MIN_KILLS);
 }, 300_000);

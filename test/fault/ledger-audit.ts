@@ -134,3 +134,49 @@ export function ledgerHistory(ledgerFile: string, orderIds: readonly string[]): 
     db.close();
   }
 }
+
+export interface OrderAudit {
+  orders: number;
+  completed: number;
+  /** completed orders whose taken/approved tenders do not add up to the total */
+  unbalanced: string[];
+  /** orders still open, tenders still pending/unknown, 현금영수증 not settled */
+  open: string[];
+  cashReceipts: number;
+  /** issued in the ledger but not (exactly once) at the backend, or issued at the backend but not in the ledger */
+  lost: string[];
+  doubled: string[];
+}
+
+/** Issue 13: orders, tenders and 현금영수증 of the ledger against the simulator's cash receipt records. */
+export function auditOrders(ledgerFile: string, simFile: string): OrderAudit {
+  const ledger = new Database(ledgerFile, { readonly: true, fileMustExist: true });
+  const sim = new Database(simFile, { readonly: true, fileMustExist: true });
+  try {
+    const orders = ledger.prepare('SELECT id, order_no, status, total FROM orders').all() as { id: number; order_no: string; status: string; total: number }[];
+    const unbalanced: string[] = [];
+    const open: string[] = [];
+    for (const o of orders) {
+      const live = (ledger.prepare("SELECT IFNULL(SUM(amount), 0) AS s FROM order_tenders WHERE order_id = ? AND status IN ('taken', 'approved')").get(o.id) as { s: number }).s;
+      if (o.status === 'completed' && live !== o.total) unbalanced.push(`${o.order_no}: ${live} ≠ ${o.total}`);
+      if (o.status === 'voided' && live !== 0) unbalanced.push(`${o.order_no} voided with ${live}`);
+      if (o.status === 'open') open.push(`order ${o.order_no}`);
+    }
+    for (const t of ledger.prepare("SELECT id, status FROM order_tenders WHERE status IN ('pending', 'unknown')").all() as { id: number; status: string }[]) open.push(`tender ${t.id} ${t.status}`);
+    const receipts = ledger.prepare('SELECT request_id, status, amount FROM cash_receipts').all() as { request_id: string; status: string; amount: number }[];
+    const lost: string[] = [];
+    const doubled: string[] = [];
+    for (const r of receipts) {
+      const confirms = (sim.prepare("SELECT COUNT(*) AS n FROM cash_receipt_actions a JOIN cash_receipts c USING (receipt_key) WHERE c.order_id = ? AND a.transaction_type = 'CONFIRM'").get(r.request_id) as { n: number }).n;
+      if (['created', 'issue_requested', 'unknown', 'cancel_requested', 'cancel_unknown'].includes(r.status)) open.push(`cash receipt ${r.request_id} ${r.status}`);
+      if (confirms > 1) doubled.push(r.request_id);
+      if ((r.status === 'issued' || r.status === 'cancelled') !== (confirms === 1)) lost.push(`${r.request_id}: ledger ${r.status}, backend ${confirms}`);
+    }
+    const known = new Set(receipts.map((r) => r.request_id));
+    for (const s of sim.prepare('SELECT order_id FROM cash_receipts').all() as { order_id: string }[]) if (!known.has(s.order_id)) lost.push(`${s.order_id}: at the backend only`);
+    return { orders: orders.length, completed: orders.filter((o) => o.status === 'completed').length, unbalanced, open, cashReceipts: receipts.length, lost, doubled };
+  } finally {
+    ledger.close();
+    sim.close();
+  }
+}

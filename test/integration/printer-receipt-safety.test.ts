@@ -39,7 +39,11 @@ async function setup(emuOpts: EmulatorOptions = {}, profile: PrinterProfileName 
   const repo = new PaymentRepo(db);
   const sale = (orderId: string, items: { name: string; unitPrice: number; quantity: number; taxFree: boolean }[]) => {
     const p = repo.create({ orderId, cid: 'CID0001234', totals: cartTotals(items), items, qrMasked: 'oneq1:****' });
-    repo.transition(p.id, 'approved', { tid: `T000000000000000000${p.id}`, methodType: '계좌', approvedAt: '2026-11-22T03:00:00.000Z' });
+    // the declared state machine: every committed step before approved
+    repo.transition(p.id, 'ready_requested');
+    repo.transition(p.id, 'ready', { tid: `T000000000000000000${p.id}` });
+    repo.transition(p.id, 'approve_requested');
+    repo.transition(p.id, 'approved', { methodType: '계좌', approvedAt: '2026-11-22T03:00:00.000Z' });
     return p.id;
   };
   const paymentId = sale('ORD-1', [{ name: '아메리카노', unitPrice: 4500, quantity: 1, taxFree: false }]);
@@ -75,6 +79,7 @@ describe('cancel receipts print what the ledger recorded', () => {
     const ids: number[] = [];
     for (const [i, vat] of [5, 4].entries()) {
       const r = refunds.create({ paymentId: pid, requestId: `R-${i}`, amount: 50, taxFree: 0 });
+      refunds.transition(r.id, 'cancel_requested');
       refunds.transition(r.id, 'cancelled', { vat, aid: `A-${i}`, cancelledAt: '2026-11-22T04:00:00.000Z' });
       ids.push(r.id);
     }
@@ -97,6 +102,7 @@ describe('cancel receipts print what the ledger recorded', () => {
     ]);
     const refunds = new RefundRepo(t.db());
     const r = refunds.create({ paymentId: pid, requestId: 'R-TF', amount: 1000, taxFree: 600 });
+    refunds.transition(r.id, 'cancel_requested');
     refunds.transition(r.id, 'cancelled', { vat: 37, aid: 'A-TF', cancelledAt: '2026-11-22T04:00:00.000Z' });
     const lines = t.service.preview(pid, { refundId: r.id }).text;
     expect(valueOf(lines, '면세')).toBe('-600원');

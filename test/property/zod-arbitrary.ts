@@ -88,7 +88,7 @@ function stringArb(d: Def): fc.Arbitrary<string> {
   const boundaries = [min > 0 ? 'x'.repeat(min - 1) : null, Number.isFinite(max) ? 'y'.repeat(max) : null, Number.isFinite(max) ? 'z'.repeat(max + 1) : null].filter((s): s is string => s !== null);
   const base =
     fmt?.format === 'regex' && fmt.pattern
-      ? fc.oneof({ weight: 4, arbitrary: fc.stringMatching(fmt.pattern, { size: 'small' }) }, inRange)
+      ? fc.oneof({ weight: 4, arbitrary: fc.stringMatching(fmt.pattern.flags.includes('i') ? new RegExp(fmt.pattern.source, fmt.pattern.flags.replace('i', '')) : fmt.pattern, { size: 'small' }) }, inRange)
       : fmt?.format === 'url'
         ? fc.oneof(fc.webUrl({ size: 'small' }), fc.constantFrom('http://127.0.0.1:8080', 'https://pay.example', 'file:///etc/passwd', 'javascript:alert(1)', 'http://', 'ftp://x.example', `http://${'a'.repeat(300)}`))
         : inRange;

@@ -260,6 +260,180 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX catalog_barcodes_product ON catalog_barcodes (product_id);
   `,
+  // issue 13: drawer sessions (개점/마감) and their cash events, orders paid by tenders (cash, QR, split),
+  // 현금영수증, counter settings (과세 유형, 의무발행업종); print jobs gain the drawer close report.
+  `
+  CREATE TABLE counter_settings (
+    id                     INTEGER PRIMARY KEY CHECK (id = 1),
+    tax_type               TEXT NOT NULL DEFAULT '일반' CHECK (tax_type IN ('일반', '간이', '면세')),
+    cash_receipt_mandatory INTEGER NOT NULL DEFAULT 0 CHECK (cash_receipt_mandatory IN (0, 1))
+  );
+  INSERT INTO counter_settings (id) VALUES (1);
+
+  CREATE TABLE drawer_sessions (
+    id            INTEGER PRIMARY KEY,
+    status        TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    business_day  TEXT NOT NULL,
+    opened_at     TEXT NOT NULL,
+    closed_at     TEXT,
+    float_counts  TEXT,
+    close_counts  TEXT,
+    counted       INTEGER,
+    over_short    INTEGER,
+    note          TEXT,
+    report_json   TEXT
+  );
+  CREATE UNIQUE INDEX drawer_sessions_one_open ON drawer_sessions (status) WHERE status = 'open';
+  CREATE INDEX drawer_sessions_day ON drawer_sessions (business_day);
+
+  CREATE TABLE orders (
+    id            INTEGER PRIMARY KEY,
+    order_no      TEXT NOT NULL UNIQUE,
+    session_id    INTEGER NOT NULL REFERENCES drawer_sessions (id),
+    status        TEXT NOT NULL CHECK (status IN ('open', 'completed', 'voided')),
+    items_json    TEXT NOT NULL,
+    item_name     TEXT NOT NULL,
+    total         INTEGER NOT NULL CHECK (total > 0),
+    tax_free      INTEGER NOT NULL CHECK (tax_free >= 0 AND tax_free <= total),
+    vat           INTEGER NOT NULL,
+    supply        INTEGER NOT NULL,
+    cash_receipt_json TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    completed_at  TEXT
+  );
+  CREATE INDEX orders_session ON orders (session_id, status);
+  CREATE UNIQUE INDEX orders_one_open ON orders (status) WHERE status = 'open';
+
+  CREATE TABLE order_tenders (
+    id               INTEGER PRIMARY KEY,
+    order_id         INTEGER NOT NULL REFERENCES orders (id),
+    kind             TEXT NOT NULL CHECK (kind IN ('cash', 'qr')),
+    status           TEXT NOT NULL CHECK (status IN ('taken', 'returned', 'pending', 'approved', 'failed', 'unknown')),
+    amount           INTEGER NOT NULL CHECK (amount > 0),
+    received         INTEGER NOT NULL CHECK (received >= amount),
+    payment_order_id TEXT UNIQUE,
+    cash_refunded    INTEGER NOT NULL DEFAULT 0 CHECK (cash_refunded >= 0 AND cash_refunded <= amount),
+    error_code       TEXT,
+    error_detail     TEXT,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    CHECK ((kind = 'qr') = (payment_order_id IS NOT NULL))
+  );
+  CREATE INDEX order_tenders_order ON order_tenders (order_id);
+
+  -- every cash movement of a session; expected cash is a pure function of these rows
+  CREATE TABLE drawer_events (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES drawer_sessions (id),
+    kind        TEXT NOT NULL CHECK (kind IN ('float', 'cash_sale', 'cash_refund', 'cash_void', 'paid_in', 'paid_out')),
+    amount      INTEGER NOT NULL CHECK (amount >= 0),
+    reason      TEXT,
+    order_id    INTEGER REFERENCES orders (id),
+    tender_id   INTEGER REFERENCES order_tenders (id),
+    at          TEXT NOT NULL
+  );
+  CREATE INDEX drawer_events_session ON drawer_events (session_id);
+
+  -- state history of orders, tenders and 현금영수증 (one row per transition)
+  CREATE TABLE counter_events (
+    id        INTEGER PRIMARY KEY,
+    entity    TEXT NOT NULL CHECK (entity IN ('order', 'tender', 'cash_receipt', 'drawer_session')),
+    entity_id INTEGER NOT NULL,
+    status    TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    detail    TEXT
+  );
+  CREATE INDEX counter_events_entity ON counter_events (entity, entity_id);
+
+  CREATE TABLE cash_receipts (
+    id               INTEGER PRIMARY KEY,
+    order_id         INTEGER NOT NULL REFERENCES orders (id),
+    tender_id        INTEGER NOT NULL UNIQUE REFERENCES order_tenders (id),
+    request_id       TEXT NOT NULL UNIQUE,
+    status           TEXT NOT NULL CHECK (status IN ('created', 'issue_requested', 'issued', 'failed', 'unknown', 'cancel_requested', 'cancel_unknown', 'cancelled')),
+    purpose          TEXT NOT NULL CHECK (purpose IN ('소득공제', '지출증빙')),
+    identity         TEXT NOT NULL,
+    identity_masked  TEXT NOT NULL,
+    self_issued      INTEGER NOT NULL DEFAULT 0,
+    amount           INTEGER NOT NULL CHECK (amount > 0),
+    tax_free         INTEGER NOT NULL,
+    supply           INTEGER NOT NULL,
+    vat              INTEGER NOT NULL,
+    issue_number     TEXT,
+    receipt_key      TEXT,
+    issued_at        TEXT,
+    cancelled_amount INTEGER NOT NULL DEFAULT 0,
+    pending_cancel   INTEGER NOT NULL DEFAULT 0,
+    error_code       TEXT,
+    error_detail     TEXT,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+  );
+  CREATE INDEX cash_receipts_status ON cash_receipts (status);
+
+  CREATE TABLE print_jobs_v7 (
+    id                INTEGER PRIMARY KEY,
+    printer           TEXT NOT NULL,
+    payment_id        INTEGER REFERENCES payments (id),
+    kind              TEXT NOT NULL CHECK (kind IN ('sale', 'cancel', 'settlement', 'drawer_close')),
+    copy              TEXT NOT NULL CHECK (copy IN ('original', 'reprint')),
+    input_json        TEXT NOT NULL,
+    bytes             BLOB,
+    status            TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'printed', 'failed')),
+    attempts          INTEGER NOT NULL DEFAULT 0,
+    recovered         INTEGER NOT NULL DEFAULT 0,
+    last_sent         INTEGER NOT NULL DEFAULT 0,
+    last_stopped      INTEGER NOT NULL DEFAULT 0,
+    last_error        TEXT,
+    last_error_detail TEXT,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    sent_at           TEXT,
+    printed_at        TEXT,
+    refund_id         INTEGER REFERENCES refunds (id),
+    settlement_day    TEXT,
+    CHECK ((kind = 'settlement') = (settlement_day IS NOT NULL))
+  );
+  INSERT INTO print_jobs_v7 SELECT id, printer, payment_id, kind, copy, input_json, bytes, status, attempts, recovered, last_sent, last_stopped, last_error, last_error_detail, created_at, updated_at, sent_at, printed_at, refund_id, settlement_day FROM print_jobs;
+  DROP TABLE print_jobs;
+  ALTER TABLE print_jobs_v7 RENAME TO print_jobs;
+  CREATE UNIQUE INDEX print_jobs_one_original ON print_jobs (payment_id, kind, IFNULL(refund_id, 0)) WHERE copy = 'original' AND payment_id IS NOT NULL;
+  CREATE INDEX print_jobs_printer_status ON print_jobs (printer, status);
+  CREATE INDEX print_jobs_payment ON print_jobs (payment_id, kind, refund_id, status);
+  CREATE INDEX print_jobs_unprinted ON print_jobs (payment_id, kind, refund_id) WHERE status <> 'printed';
+  CREATE INDEX print_jobs_settlement ON print_jobs (settlement_day) WHERE settlement_day IS NOT NULL;
+  CREATE INDEX print_jobs_status ON print_jobs (status);
+  `,
+  // issue 14: head office sync — the append-only event log (electron/core/sync/event-log.ts) and the
+  //   terminal's sync state (its id, the highest sequence the head office acknowledged, the version of
+  //   the data pulled down). Events are never updated or deleted, and each new one takes max + 1.
+  `
+  CREATE TABLE sync_meta (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    terminal_id   TEXT NOT NULL,
+    acked_seq     INTEGER NOT NULL DEFAULT 0,
+    down_version  INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE sync_events (
+    seq          INTEGER PRIMARY KEY CHECK (seq > 0),
+    id           TEXT NOT NULL UNIQUE,
+    terminal_id  TEXT NOT NULL,
+    type         TEXT NOT NULL,
+    payload      TEXT NOT NULL CHECK (json_valid(payload)),
+    created_at   TEXT NOT NULL
+  );
+  CREATE TRIGGER sync_events_no_update BEFORE UPDATE ON sync_events BEGIN
+    SELECT RAISE(ABORT, 'sync_events is append-only');
+  END;
+  CREATE TRIGGER sync_events_no_delete BEFORE DELETE ON sync_events BEGIN
+    SELECT RAISE(ABORT, 'sync_events is append-only');
+  END;
+  CREATE TRIGGER sync_events_gapless BEFORE INSERT ON sync_events
+    WHEN NEW.seq <> (SELECT IFNULL(MAX(seq), 0) + 1 FROM sync_events) BEGIN
+    SELECT RAISE(ABORT, 'sync_events sequence must be gapless');
+  END;
+  `,
 ];
 
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): { from: number; to: number } {

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { SecretsHealth } from '../../../shared/contract-health';
 
-export const SECRET_NAMES = ['merchant.cidSecret', 'merchant.adminKey'] as const;
+export const SECRET_NAMES = ['merchant.cidSecret', 'merchant.adminKey', 'headoffice.key'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** Encrypts secrets at rest; the Electron shell passes one built on safeStorage. */

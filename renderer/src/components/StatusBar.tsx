@@ -4,6 +4,7 @@ import { SerialStatus } from '../features/scan/SerialStatus';
 import { PRINTER_DISPLAY_KEY, printerDisplay, usePrinter } from '../features/settings/printer-store';
 import { useI18n } from '../i18n/i18n';
 import { HealthStatus } from './HealthStatus';
+import { SyncStatus } from '../features/sync/SyncStatus';
 
 /** Backend (embedded simulator or remote) with a reachable dot, serial scanner, camera, receipt printer, data folder, version. */
 export function StatusBar({ info }: { info: AppInfo | null }) {
@@ -18,6 +19,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
         <span className={`dot dot--${reach}`} aria-hidden="true" />
         {t('status.backend')}: {info ? (info.backend.mode === 'embedded' ? t('status.embedded') : `${t('status.remote')} ${info.backend.url}`) : '…'} ({reachLabel})
       </span>
+      <SyncStatus />
       <SerialStatus />
       <CameraStatus />
       <span className="statusbar__item" data-testid="printer-status" data-state={printerState} title={printer.status?.detail ?? ''}>

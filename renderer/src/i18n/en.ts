@@ -1,3 +1,4 @@
+import { enCash } from './en-cash';
 import type { MessageKey } from './ko';
 import { menuEn } from './menu-en';
 
@@ -593,4 +594,22 @@ export const en: Record<MessageKey, string> = {
   'settings.credentials.keptEncrypted': 'The keys are kept encrypted by this computer\'s secure storage.',
   // issue 12: catalog (menu, management, CSV, sales by product)
   ...menuEn,
+  // issue 13: cash, split tender, 현금영수증, drawer sessions
+  ...enCash,
+  // issue 14: head office sync
+  'sync.label': 'Head office sync',
+  'sync.off': 'not enrolled',
+  'sync.connected': 'connected',
+  'sync.pending': '{n} waiting',
+  'sync.offline': 'offline (since {since})',
+  'sync.refused': 'refused by the head office (check settings)',
+  'sync.ledgerBehind': 'ledger behind the head office: restore needed',
+  'headoffice.title': 'Head office',
+  'headoffice.hint': 'Enter the enrollment code from the head office dashboard. A code works once. Sales go on whether or not the head office is reachable.',
+  'headoffice.url': 'Head office address',
+  'headoffice.code': 'Enrollment code',
+  'headoffice.name': 'Terminal name',
+  'headoffice.enroll': 'Enroll',
+  'headoffice.enrolled': 'Enrolled in store {store} ({url})',
+  'settlement.unsent': '{n} not sent to the head office',
 };

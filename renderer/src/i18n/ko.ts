@@ -1,3 +1,5 @@
+import { koCash } from './ko-cash';
+
 /** Korean, the primary language: every visible string of the renderer has its key here. */
 import { menuKo } from './menu-ko';
 
@@ -592,6 +594,24 @@ export const ko = {
   'settings.credentials.keptEncrypted': '키는 이 컴퓨터의 보안 저장소로 암호화해 보관됩니다.',
   // issue 12: catalog (menu, management, CSV, sales by product)
   ...menuKo,
+  // issue 13: cash, split tender, 현금영수증, drawer sessions
+  ...koCash,
+  // issue 14: head office sync
+  'sync.label': '본사 동기화',
+  'sync.off': '미등록',
+  'sync.connected': '연결됨',
+  'sync.pending': '{n}건 대기',
+  'sync.offline': '오프라인 ({since}부터)',
+  'sync.refused': '본사가 거절함 (설정 확인)',
+  'sync.ledgerBehind': '원장이 본사보다 뒤처짐: 복구 필요',
+  'headoffice.title': '본사 연결',
+  'headoffice.hint': '본사 대시보드에서 받은 등록 코드를 입력하세요. 코드는 한 번만 쓸 수 있습니다. 판매는 본사 연결과 상관없이 계속됩니다.',
+  'headoffice.url': '본사 주소',
+  'headoffice.code': '등록 코드',
+  'headoffice.name': '단말기 이름',
+  'headoffice.enroll': '본사에 등록',
+  'headoffice.enrolled': '{store} 매장으로 등록됨 ({url})',
+  'settlement.unsent': '본사 미전송 {n}건',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -74,6 +74,10 @@ export function buildSettlementReceipt(input: SettlementReceiptInput): ReceiptMo
     if (w.openRefunds.count) b.push({ type: 'pair', left: '미확정 취소', right: count(w.openRefunds.count) });
     if (w.unprintedReceipts.count) b.push({ type: 'pair', left: '미인쇄 영수증', right: count(w.unprintedReceipts.count) });
   }
+  if (r.headOfficeUnsent) {
+    b.push({ type: 'rule', char: '-' });
+    b.push({ type: 'pair', left: '본사 미전송', right: count(r.headOfficeUnsent), bold: true });
+  }
   b.push({ type: 'cut', partial: (input.cut ?? 'partial') === 'partial' });
   return { columns, blocks: b };
 }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { SettlementReport } from '../../../../shared/contract';
 import { PosError } from '../../../../shared/domain/errors';
+import { appendEvent } from '../../sync/event-log';
 
 export interface DayClose {
   day: string;
@@ -19,7 +20,11 @@ export class DayCloseRepo {
 
   /** Stores the report; a day already closed is refused (the primary key makes it one row per day). */
   insert(c: DayClose): void {
-    const info = this.db.prepare('INSERT INTO day_closes (day, closed_at, report_json) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING').run(c.day, c.closedAt, JSON.stringify(c.report));
-    if (info.changes !== 1) throw new PosError('DAY_ALREADY_CLOSED', c.day);
+    this.db.transaction(() => {
+      const reportJson = JSON.stringify(c.report);
+      const info = this.db.prepare('INSERT INTO day_closes (day, closed_at, report_json) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING').run(c.day, c.closedAt, reportJson);
+      if (info.changes !== 1) throw new PosError('DAY_ALREADY_CLOSED', c.day);
+      appendEvent(this.db, 'day.closed', { day: c.day, closedAt: c.closedAt, reportJson }, new Date(c.closedAt)); // issue 14: event log
+    })();
   }
 }

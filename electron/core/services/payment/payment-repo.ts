@@ -4,6 +4,7 @@ import type { CartItem, CartTotals } from '../../../../shared/domain/cart';
 import { isErrorCode, PosError, type PosErrorShape } from '../../../../shared/domain/errors';
 import { OPEN_REFUND_STATUSES, RefundRepo } from './refund-repo';
 import { assertTransition, MPM_TRANSITIONS, PAYMENT_TRANSITIONS } from './transitions';
+import { appendPaymentEvent } from '../../sync/fact-events';
 
 interface Row {
   id: number;
@@ -127,6 +128,7 @@ export class PaymentRepo {
         .run(p.orderId, p.cid, p.totals.total, p.totals.taxFree, p.totals.vat, p.totals.supply, p.totals.itemName, p.totals.quantity, JSON.stringify(p.items), p.qrMasked, p.flow ?? 'cpm', at, at);
       const newId = Number(info.lastInsertRowid);
       this.db.prepare('INSERT INTO payment_events (payment_id, status, at) VALUES (?, ?, ?)').run(newId, 'created', at);
+      appendPaymentEvent(this.db, newId, { status: 'created', at, detail: null }); // issue 14: event log
       return newId;
     })();
     return this.get(id)!;
@@ -159,12 +161,18 @@ export class PaymentRepo {
           id,
         );
       this.db.prepare('INSERT INTO payment_events (payment_id, status, at, detail) VALUES (?, ?, ?, ?)').run(id, status, at, detail ?? f.error?.code ?? null);
+      appendPaymentEvent(this.db, id, { status, at, detail: detail ?? f.error?.code ?? null }); // issue 14: event log
     })();
     return this.get(id)!;
   }
 
   get(id: number): Payment | null {
     const r = this.db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as Row | undefined;
+    return r ? this.withRefunds([r])[0]! : null;
+  }
+
+  getByOrderId(orderId: string): Payment | null {
+    const r = this.db.prepare('SELECT * FROM payments WHERE order_id = ?').get(orderId) as Row | undefined;
     return r ? this.withRefunds([r])[0]! : null;
   }
 

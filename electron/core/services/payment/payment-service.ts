@@ -52,7 +52,13 @@ export class PaymentService {
     return this.d.repo.listBetween(start, end);
   }
 
-  async checkout(input: CheckoutInput): Promise<Payment> {
+  /** A payment by its order id (the QR tender of an order, issue 13, fixes it before the call). */
+  findByOrderId(orderId: string): Payment | null {
+    return this.d.repo.getByOrderId(orderId);
+  }
+
+  /** `opts.orderId`: an order id committed by the caller beforehand (an order's QR tender); default a new one. */
+  async checkout(input: CheckoutInput, opts: { orderId?: string } = {}): Promise<Payment> {
     const qr = parseQrPayload(input.qrText);
     if (!qr.ok) throw new PosError(qr.code);
     const store = this.d.store();
@@ -60,7 +66,7 @@ export class PaymentService {
     const totals = cartTotals(input.items);
     if (!isValidPaymentAmount(totals.total)) throw new PosError('AMOUNT_INVALID', `total ${totals.total}`);
     // refused while another payment may still go through (PAYMENT_IN_PROGRESS)
-    const created = this.d.repo.createIfNoneOpen({ orderId: newOrderId(this.now()), cid: store.cid, totals, items: input.items, qrMasked: maskQrText(qr.payload.text) });
+    const created = this.d.repo.createIfNoneOpen({ orderId: opts.orderId ?? newOrderId(this.now()), cid: store.cid, totals, items: input.items, qrMasked: maskQrText(qr.payload.text) });
     this.d.events.emit('payment.updated', created);
 
     const p = this.set(created.id, 'ready_requested');

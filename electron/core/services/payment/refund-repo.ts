@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Refund, RefundStatus } from '../../../../shared/contract';
 import { isErrorCode, PosError, type PosErrorShape } from '../../../../shared/domain/errors';
 import { assertTransition, REFUND_TRANSITIONS } from './transitions';
+import { appendRefundEvent } from '../../sync/fact-events';
 
 interface Row {
   id: number;
@@ -66,7 +67,7 @@ export class RefundRepo {
         .prepare(`INSERT INTO refunds (payment_id, request_id, status, amount, tax_free, created_at, updated_at) VALUES (?, ?, 'created', ?, ?, ?, ?)`)
         .run(r.paymentId, r.requestId, r.amount, r.taxFree, at, at);
       const newId = Number(info.lastInsertRowid);
-      this.event(r.paymentId, 'created', at, `refund #${newId}: ${r.amount}`);
+      this.event(r.paymentId, 'created', at, `refund #${newId}: ${r.amount}`, newId);
       return newId;
     })();
     return this.get(id)!;
@@ -88,13 +89,14 @@ export class RefundRepo {
         .run(status, at, f.vat ?? null, f.aid ?? null, f.cancelledAt ?? null, f.error !== undefined ? 1 : 0, f.error?.code ?? null, f.error !== undefined ? 1 : 0, f.error?.detail ?? null, id);
       if (info.changes !== 1) throw new Error(`refund ${id} not found`);
       const { payment_id } = this.db.prepare('SELECT payment_id FROM refunds WHERE id = ?').get(id) as { payment_id: number };
-      this.event(payment_id, status, at, `refund #${id}${detail ? `: ${detail}` : f.error ? `: ${f.error.code}` : ''}`);
+      this.event(payment_id, status, at, `refund #${id}${detail ? `: ${detail}` : f.error ? `: ${f.error.code}` : ''}`, id);
     })();
     return this.get(id)!;
   }
 
-  private event(paymentId: number, status: RefundStatus, at: string, detail: string): void {
+  private event(paymentId: number, status: RefundStatus, at: string, detail: string, refundId: number): void {
     this.db.prepare('INSERT INTO payment_events (payment_id, status, at, detail) VALUES (?, ?, ?, ?)').run(paymentId, `refund.${status}`, at, detail);
+    appendRefundEvent(this.db, refundId, { status: `refund.${status}`, at, detail }); // issue 14: event log
   }
 
   get(id: number): Refund | null {

@@ -11,7 +11,7 @@ import type { Payment, SettlementReport, StoreProfile } from '../../../../shared
 import { PosError } from '../../../../shared/domain/errors';
 import { printerKey, type PrinterSettings } from '../../../../shared/domain/receipt/printer-settings';
 import { layoutReceipt } from '../../../../shared/domain/receipt/receipt-layout';
-import { buildPrintModel } from '../../../../shared/domain/receipt/print-input';
+import { buildPrintModel, kicksDrawer, type PrintInput } from '../../../../shared/domain/receipt/print-input';
 import type { ReceiptCancel, ReceiptInput, ReceiptKind, ReceiptModel } from '../../../../shared/domain/receipt/receipt-model';
 import type { SettlementReceiptInput } from '../../../../shared/domain/receipt/settlement-receipt';
 import { receiptPreview, type ReceiptPreview } from '../../../../shared/domain/receipt/receipt-text';
@@ -177,6 +177,12 @@ export class PrinterService {
     return run;
   }
 
+  /** Queues a receipt that belongs to no payment (an order's receipt, a drawer close report: issue 13). */
+  printInput(input: PrintInput, o: { copy?: PrintCopy; wait?: boolean } = {}): Promise<PrintJob> {
+    const copy = o.copy ?? 'original';
+    return this.queueAndRun({ printer: printerKey(this.settings().transport), paymentId: null, kind: input.kind, copy, input: { ...input, columns: this.settings().columns } as PrintInput }, o.wait);
+  }
+
   /** A copy marked 재발행 of a payment's receipt. */
   reprint(paymentId: number, o: Omit<PrintOptions, 'copy'> = {}): Promise<PrintJob> {
     return this.printReceipt(paymentId, { ...o, copy: 'reprint' });
@@ -278,7 +284,7 @@ export class PrinterService {
     let bytes: Buffer;
     try {
       const layout = layoutReceipt(buildPrintModel(input));
-      bytes = encodeLayout(layout, profile, { drawer: s.openDrawer && input.kind === 'sale' && claimed.copy === 'original', cutLeftovers: cutOff });
+      bytes = encodeLayout(layout, profile, { drawer: claimed.copy === 'original' && (kicksDrawer(input) || (s.openDrawer && input.kind === 'sale')), cutLeftovers: cutOff });
     } catch (e) {
       return this.finish(this.queue.markFailed(jobId, { error: 'error', detail: (e as Error).message, sent: false, stopped: false }));
     }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoreProfile } from '../../../../shared/contract';
+import { appendEvent } from '../../sync/event-log';
 
 interface Row {
   business_no: string;
@@ -39,6 +40,14 @@ export class StoreRepo {
   }
 
   save(p: StoreProfile): void {
+    this.db.transaction(() => {
+      this.upsert(p);
+      appendEvent(this.db, 'store.saved', p); // issue 14: event log
+    })();
+  }
+
+  /** Writes the profile without an event: a rebuild replaying 'store.saved', or data pulled down from the head office (which wins). */
+  upsert(p: StoreProfile): void {
     this.db
       .prepare(
         `INSERT INTO store_profile (id, business_no, name, representative, phone, address1, address2, post_no, cid, category_cd, created_at, approved_at, registered_at)

@@ -36,8 +36,12 @@ import { useCheckoutKeys } from './useCheckoutKeys';
 import { MpmPanel } from './MpmPanel';
 import { useDisplaySync } from './useDisplaySync';
 import { useMerchantQr, type MerchantQrEnd } from './useMerchantQr';
+import type { Order } from '../../../../shared/contract-cash';
+import { TenderScreen } from '../tender/TenderScreen';
+import { DrawerBar, useDrawerMode } from '../drawer/DrawerBar';
+import { useDrawer } from '../drawer/useDrawer';
 
-type Phase = { kind: 'entry' } | { kind: 'paying' } | { kind: 'mpm' } | { kind: 'result'; payment: Payment };
+type Phase = { kind: 'entry' } | { kind: 'paying' } | { kind: 'mpm' } | { kind: 'result'; payment: Payment } | { kind: 'tender'; order: Order };
 type FocusTarget = 'price' | 'scan';
 
 export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: AppInfo | null }) {
@@ -153,6 +157,26 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   };
   useDisplaySync(phase.kind === 'entry', lines, scanFocused);
 
+  // Cash · split (F8, issue 13): the cart becomes an order paid by tenders; it needs an open drawer session.
+  const drawer = useDrawer();
+  const [drawerMode, setDrawerMode] = useDrawerMode();
+  useEffect(() => {
+    void pos.getOpenOrder({}).then((o) => o && o.tenders.length > 0 && setPhase({ kind: 'tender', order: o }), () => undefined);
+  }, []);
+  const startTender = async () => {
+    if (paying.current || phase.kind !== 'entry') return;
+    const problem = checkoutProblem(lines);
+    if (problem) return setError(problem);
+    try {
+      setError(null);
+      setPhase({ kind: 'tender', order: await pos.createOrder({ items: toCartItems(lines) }) });
+    } catch (e) {
+      const code = errorCodeOf(e);
+      setError(code);
+      if (code === 'DRAWER_NOT_OPEN') setDrawerMode('open');
+    }
+  };
+
   /** `firstDigit`: typed on the approved result, it becomes the start of the next price. */
   const newSale = (firstDigit = '') => {
     setLines([]);
@@ -205,6 +229,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     escape,
     removeLast: () => setLines((ls) => ls.slice(0, -1)),
     merchantQr: startMerchantQr,
+    tender: () => void startTender(),
   });
   // One scan path: wedge bursts, the webcam and the serial scanner (pushed by the core) all arrive here
   // as the same scan.received value, checked by the QR payload parser, repeats dropped.
@@ -237,6 +262,21 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
       <main className="screen screen--result" hidden={!active}>
         {active && <ResultView key={p.id} payment={p} rechecking={rechecking} onNewSale={() => newSale()} onNewSaleWith={newSale} onRetry={retry} onRecheck={() => void recheck(p.id)} />}
       </main>
+    );
+  }
+
+  if (phase.kind === 'tender') {
+    return (
+      <div hidden={!active}>
+        {active && (
+          <TenderScreen
+            order={phase.order}
+            onDone={newSale}
+            onBack={() => setPhase({ kind: 'entry' })}
+            demoQr={appInfo?.backend.mode === 'embedded' ? async () => (await pos.issueDemoQr({})).qrText : undefined}
+          />
+        )}
+      </div>
     );
   }
 
@@ -277,12 +317,16 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
         <ShortcutHints />
       </div>
       <div className="checkout__right">
+        <DrawerBar state={drawer.state} mode={drawerMode} onMode={(m) => (setDrawerMode(m), m === null && requestFocus('price'))} />
         <TotalsPanel lines={lines} />
         <div onFocus={() => setScanFocused(true)} onBlur={() => setScanFocused(false)}>
           <ScanPanel wedge={wedge} paying={isPaying} error={error} onPay={() => void pay(wedge.value)} />
         </div>
         <CheckoutNotice message={error ? null : notice} />
         <div className="mpm-actions">
+          <button type="button" className="btn btn--primary" data-testid="tender-start" disabled={isPaying} onClick={() => void startTender()}>
+            <Kbd>F8</Kbd>&nbsp;{t('tender.start')}
+          </button>
           <button type="button" className="btn btn--secondary" data-testid="mpm-start" disabled={isPaying} onClick={startMerchantQr}>
             <Kbd>F4</Kbd>&nbsp;{t('mpm.start')}
           </button>

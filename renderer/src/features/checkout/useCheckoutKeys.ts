@@ -9,6 +9,8 @@ export interface CheckoutKeyActions {
   removeLast: () => void;
   /** F4: the customer scans the terminal's QR (merchant-presented). */
   merchantQr?: () => void;
+  /** F8: cash · split tender (issue 13; F6 registers an unknown barcode, issue 12). */
+  tender?: () => void;
 }
 
 export function useCheckoutKeys(enabled: boolean, actions: CheckoutKeyActions): void {
@@ -23,6 +25,9 @@ export function useCheckoutKeys(enabled: boolean, actions: CheckoutKeyActions): 
     } else if (e.key === 'F4' && actions.merchantQr) {
       e.preventDefault();
       actions.merchantQr();
+    } else if (e.key === 'F8' && actions.tender) {
+      e.preventDefault();
+      actions.tender();
     } else if (e.key === 'Escape') {
       e.preventDefault();
       actions.escape();

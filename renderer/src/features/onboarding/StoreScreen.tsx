@@ -6,6 +6,7 @@ import { RegisteredCard } from './RegisteredCard';
 import { StoreForm } from './StoreForm';
 import { StoreProfileView } from './StoreProfileView';
 import { CatalogManager } from '../menu/CatalogManager';
+import { CounterSettingsCard } from '../drawer/CounterSettingsCard';
 
 interface StoreScreenProps {
   store: StoreProfile | null;
@@ -29,6 +30,7 @@ export function StoreScreen({ store, onRegistered, onStart }: StoreScreenProps) 
       <main className="screen">
         <StoreProfileView store={store} />
         <CatalogManager />
+        <CounterSettingsCard />
       </main>
     );
   }

@@ -13,6 +13,7 @@ import { errorCodeOf } from '../../lib/errors';
 import { BackendSection } from './BackendSection';
 import { CameraSection } from './CameraSection';
 import { CredentialsSection } from './CredentialsSection';
+import { HeadOfficeSection } from './HeadOfficeSection';
 import { SettingsSection } from './controls';
 import { PrinterSection } from './PrinterSection';
 import { ScannerSection } from './ScannerSection';
@@ -105,6 +106,7 @@ export function SettingsScreen({ onLanguage, languageBusy, onBackendSaved, store
               }}
             />
             <CredentialsSection key={store?.cid ?? ''} />
+            <HeadOfficeSection />
           </div>
           <div className="settings__column">
             <PrinterSection saved={settings.printer} onSaved={(printer) => setSettings((s) => (s ? { ...s, printer } : s))} />

@@ -39,6 +39,7 @@ export function CloseDayDialog({ settlement, onClosed, onCancel }: CloseDayDialo
       </p>
       <p className="muted">{t('settlement.close.explain')}</p>
       <SettlementWarnings report={r} frozen={false} />
+      {r.headOfficeUnsent ? <p className="error-text" data-testid="close-day-unsent">{t('settlement.unsent', { n: r.headOfficeUnsent })}</p> : null}
       <ErrorText code={error} testId="close-day-error" />
       <div className="dialog__actions">
         <button type="button" className={`btn btn--big ${warnings > 0 ? 'btn--warn' : 'btn--primary'}`} data-testid="close-day-confirm" data-autofocus disabled={busy} onClick={() => void close()}>

@@ -22,6 +22,7 @@ import { SettlementFigures } from './SettlementFigures';
 import { ProductSalesCard, useProductSales } from '../analytics/ProductSalesCard';
 import { SettlementWarnings } from './SettlementWarnings';
 import '../history/ledger.css';
+import { DrawerDaySummary } from '../drawer/DrawerDaySummary';
 
 export function SettlementScreen() {
   const { t, krw } = useI18n();
@@ -154,7 +155,9 @@ export function SettlementScreen() {
             )}
             <SettlementFigures settlement={settlement} />
             <ProductSalesCard sales={productSales} />
+            <DrawerDaySummary day={day} />
             <SettlementWarnings report={settlement.report} frozen={!!closed} />
+            {settlement.report.headOfficeUnsent ? <p className="error-text" data-testid="settlement-unsent">{t('settlement.unsent', { n: settlement.report.headOfficeUnsent })}</p> : null}
           </div>
           <aside className="settlement__side" aria-label={t('settlement.receipt')}>
             {preview ? <ReceiptPaper columns={preview.columns} lines={preview.text} codes={preview.codes} label={t('settlement.preview', { columns: preview.columns })} /> : <div className="receipt-paper receipt-paper--loading muted">{t('app.loading')}</div>}
