@@ -10,6 +10,9 @@
  *    generated 1280×720 30 fps video (QR for 1 s, blank for 1.23 s, looping): the shipped CameraScanner vs the
  *    stock @zxing/browser decodeFromVideoDevice loop, in the same run; the ratio.
  *
+ * 4. Product barcodes (issue 12): EAN-13 read time and read count per lane-formats choice; and in table 1,
+ *    QR decode time of the live pipeline with 1D formats (shipped: full lane only; both lanes) vs QR only.
+ *
  * Options: --quick (fewer repeats and cycles), --out FILE.
  */
 import { createServer } from 'node:http';
@@ -29,6 +32,7 @@ interface ScanBenchApi {
   decodeTimes(text: string, repeats: number): Promise<Record<string, unknown>>;
   readRates(): Promise<Record<string, unknown>>;
   latency(text: string, cycles: number): Promise<Record<string, unknown>>;
+  productBarcodes(repeats: number): Promise<Record<string, unknown>>;
 }
 type PageGlobal = { scanBench: ScanBenchApi };
 
@@ -112,6 +116,8 @@ async function main(): Promise<void> {
       const decodeTimes = await page.evaluate(([text, repeats]) => (globalThis as unknown as PageGlobal).scanBench.decodeTimes(text, repeats), [TEXT, values.quick ? 1 : 3] as const);
       console.log('read rate on the degraded set…');
       const readRates = await page.evaluate(() => (globalThis as unknown as PageGlobal).scanBench.readRates());
+      console.log('product barcodes (EAN-13)…');
+      const productBarcodes = await page.evaluate((repeats) => (globalThis as unknown as PageGlobal).scanBench.productBarcodes(repeats), values.quick ? 1 : 3);
       console.log('first frame → decoded, fake camera 1280×720…');
       const latency = await page.evaluate(([text, cycles]) => (globalThis as unknown as PageGlobal).scanBench.latency(text, cycles), [TEXT, values.quick ? 6 : 12] as const);
       const result = {
@@ -121,6 +127,7 @@ async function main(): Promise<void> {
         shipped: 'zxing-wasm (ZXing-C++ 3.x, bundled .wasm) in two workers: centred crop every frame (fast options) + full frame (downscale pyramid, then denoise on the crop)',
         decodeTimesMs: decodeTimes,
         readRate: readRates,
+        productBarcodes,
         latency,
         durationS: Math.round((Date.now() - t0) / 1000),
       };
@@ -137,17 +144,22 @@ async function main(): Promise<void> {
   }
 }
 
-function summarize(r: { decodeTimesMs: Record<string, unknown>; readRate: Record<string, unknown>; latency: Record<string, unknown> }): void {
+function summarize(r: { decodeTimesMs: Record<string, unknown>; readRate: Record<string, unknown>; latency: Record<string, unknown>; productBarcodes: Record<string, unknown> }): void {
   const dt = r.decodeTimesMs as Record<string, Record<string, { all: { p50: number; p95: number }; read: string }>>;
   for (const [res, decs] of Object.entries(dt)) {
-    console.log(`\ndecode time per frame ${res} (ms)          p50     p95   read`);
-    for (const [name, d] of Object.entries(decs)) console.log(`  ${name.padEnd(24)} ${String(d.all.p50).padStart(7)} ${String(d.all.p95).padStart(7)}   ${d.read}`);
+    console.log(`\ndecode time per frame ${res} (ms)              p50     p95   read`);
+    for (const [name, d] of Object.entries(decs)) console.log(`  ${name.padEnd(28)} ${String(d.all.p50).padStart(7)} ${String(d.all.p95).padStart(7)}   ${d.read}`);
   }
   const rr = r.readRate as { images: number; rates: Record<string, Record<string, { read: number; misread: number; total: number; rate: number }>> };
   const cats = Object.keys(Object.values(rr.rates)[0] ?? {});
   console.log(`\nread rate, ${rr.images} degraded images`);
   console.log(`  ${'category'.padEnd(14)} ${Object.keys(rr.rates).map((d) => d.padStart(20)).join('')}`);
   for (const c of cats) console.log(`  ${c.padEnd(14)} ${Object.values(rr.rates).map((d) => `${d[c]!.read}/${d[c]!.total}${d[c]!.misread ? ` (${d[c]!.misread} misread)` : ''}`.padStart(20)).join('')}`);
+  const pb = r.productBarcodes as Record<string, Record<string, { p50: number; p95: number; read: string }>>;
+  for (const [res, vs] of Object.entries(pb)) {
+    console.log(`\nEAN-13 read time per frame ${res} (ms)                 p50     p95   read`);
+    for (const [name, d] of Object.entries(vs)) console.log(`  ${name.padEnd(40)} ${String(d.p50).padStart(7)} ${String(d.p95).padStart(7)}   ${d.read}`);
+  }
   const l = r.latency as { shipped: { p50: number; p95: number; mean: number }; stock: { p50: number; p95: number; mean: number }; ratioMean: number; targetMs: number; meetsTarget: boolean; meets10x: boolean; video: string; measuredFps: number };
   console.log(`\nfirst frame → decoded (${l.video}, ${l.measuredFps} fps): shipped p50 ${l.shipped.p50} / p95 ${l.shipped.p95} / mean ${l.shipped.mean} ms; stock p50 ${l.stock.p50} / p95 ${l.stock.p95} / mean ${l.stock.mean} ms`);
   console.log(`  ratio (mean) ${l.ratioMean}×; target ≤ ${l.targetMs} ms: ${l.meetsTarget ? 'met' : 'NOT met'}; ≥ 10× the stock loop: ${l.meets10x ? 'met' : 'NOT met'}`);

@@ -101,7 +101,6 @@ export const SYNC_EVENT_SCHEMAS = {
   'day.closed': dayClosedSchema,
 } as const;
 export type SyncEventType = keyof typeof SYNC_EVENT_SCHEMAS;
-export const SYNC_EVENT_TYPES = Object.keys(SYNC_EVENT_SCHEMAS) as SyncEventType[];
 export type SyncEventPayload<T extends SyncEventType> = z.infer<(typeof SYNC_EVENT_SCHEMAS)[T]>;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'uuid');
@@ -137,7 +136,6 @@ export type IngestResponse = z.infer<typeof ingestResponseSchema>;
 /** Why the head office refused a batch: the whole batch is refused and nothing stored changes. */
 export const INGEST_REFUSALS = ['BAD_REQUEST', 'UNAUTHORIZED', 'WRONG_TERMINAL', 'GAP', 'ALTERED_EVENT', 'INVALID_PAYLOAD', 'CLOCK_SKEW'] as const;
 export type IngestRefusal = (typeof INGEST_REFUSALS)[number];
-export const refusalSchema = z.object({ error: z.enum(INGEST_REFUSALS), message: z.string() });
 
 /** Validates an event's payload against its type's schema; returns the error text or null. */
 export function payloadError(type: string, payload: unknown): string | null {

@@ -4,6 +4,7 @@
  * (lint forbids renderer imports of bench/ and test/): it imports the renderer's decoders, not the reverse. Exposes window.scanBench:
  * - decodeTimes: per-frame decode time (p50/p95) of each decoder on the same frames, 640×480 and 1280×720
  * - readRates: read rate per category and overall on the degraded set, misreads counted apart
+ * - productBarcodes: EAN-13 read time and read count per lane-formats choice (issue 12)
  * - latency: time from the QR's first camera frame to the decoded event, shipped scanner vs the stock
  *   @zxing/browser decodeFromVideoDevice loop, with Chromium's fake camera
  */
@@ -13,10 +14,14 @@ import { lumaToRgba, renderEmptyScene, renderQrScene, type QrScene } from '../..
 import { CameraScanner, type CameraDecode } from '../../renderer/src/features/scan/camera/camera-scanner';
 import { decodeWasm, decodeZxingJsStock, decodeZxingJsTuned, initZxingWasm, WASM_DEFAULT, type Pixels } from '../../renderer/src/features/scan/camera/decoders';
 import { canvasSource } from '../../renderer/src/features/scan/camera/canvas-source';
-import { decodeFrame, decodeFrameLive, decodeLane, type FrameSource } from '../../renderer/src/features/scan/camera/frame-strategy';
+import { decodeFrame, decodeFrameLive, decodeLane, QR_ONLY_FORMATS, SHIPPED_FORMATS, type FrameSource, type LaneFormats } from '../../renderer/src/features/scan/camera/frame-strategy';
+import { ean13Matrix } from '../../test/fixtures/video/ean13-synth';
 import { zxingWasmUrl } from '../../renderer/src/features/scan/camera/wasm-url';
 
-type DecoderName = 'zxing-library-stock' | 'zxing-library-tuned' | 'zxing-wasm' | 'shipped' | 'shipped-live' | 'shipped-crop-lane';
+type DecoderName = 'zxing-library-stock' | 'zxing-library-tuned' | 'zxing-wasm' | 'shipped' | 'shipped-live' | 'shipped-live-qr-only' | 'shipped-live-1d-both-lanes' | 'shipped-crop-lane' | 'shipped-crop-lane-1d';
+
+/** Issue 12's alternative lane formats, measured against the shipped choice (SHIPPED_FORMATS) and QR only. */
+const BOTH_LANES_1D: LaneFormats = { crop: 'qr+1d', full: 'qr+1d' };
 /**
  * One frame: its RGBA pixels (what the other decoders take) and an ImageBitmap of it, standing for the
  * VideoFrame the shipped decoder gets in its worker (made before timing: a VideoFrame costs no copy).
@@ -38,7 +43,11 @@ const DECODERS: Record<DecoderName, Decoder> = {
   shipped: async (f) => (await decodeFrame(src(f))).text,
   // one camera frame in the live pipeline: crop lane, then the full lane with that frame's one rescue pass
   'shipped-live': async (f, n) => (await decodeFrameLive(src(f), n)).text,
+  // the same with QR only in both lanes (before issue 12), and with 1D formats in both lanes
+  'shipped-live-qr-only': async (f, n) => (await decodeFrameLive(src(f), n, QR_ONLY_FORMATS)).text,
+  'shipped-live-1d-both-lanes': async (f, n) => (await decodeFrameLive(src(f), n, BOTH_LANES_1D)).text,
   'shipped-crop-lane': async (f) => (await decodeLane(src(f), 'crop')).text,
+  'shipped-crop-lane-1d': async (f) => (await decodeLane(src(f), 'crop', 'wasm', 0, BOTH_LANES_1D)).text,
 };
 
 async function frame(px: Pixels): Promise<Frame> {
@@ -133,6 +142,54 @@ async function readRates(decoderNames: DecoderName[] = ['zxing-library-stock', '
   for (const d of decoderNames)
     rates[d] = Object.fromEntries(Object.entries(tally[d]!).map(([c, t]) => [c, { read: t.ok, misread: t.misread, total: t.total, rate: Math.round((t.ok / t.total) * 1000) / 1000 }]));
   return { images: set.length, categories: DEGRADED_CATEGORIES, rates, misreads };
+}
+
+/**
+ * Product barcodes (issue 12): EAN-13 labels of the demo menu on a counter (centred, off-centre, rotated,
+ * near and wide, small and far), 640×480 and 1280×720. Per lane-formats choice: how many each lane reads
+ * and what one frame costs — the crop lane, the full lane (QR + 1D on the full frame, then its rescue
+ * pass), and the live pipeline (crop, then full on a miss).
+ */
+async function productBarcodes(repeats = 3): Promise<Record<string, unknown>> {
+  await ready();
+  const codes = ['8801000000012', '8801000000029', '8801000000036', '8801000000043'];
+  const result: Record<string, unknown> = {};
+  for (const [w, h] of [
+    [640, 480],
+    [1280, 720],
+  ] as const) {
+    const base = Math.min(w, h) / 480;
+    const scenes: Partial<QrScene>[] = [{ modulePx: 3 * base }, { modulePx: 3 * base, cx: 0.35, cy: 0.6 }, { modulePx: 3 * base, rotateDeg: 12 }, { modulePx: 4.5 * base }, { modulePx: 2 * base, cx: 0.6, cy: 0.4 }, { modulePx: 3 * base, noise: 8, dark: 60, light: 180 }];
+    const frames: { f: Frame; code: string }[] = [];
+    for (const [i, sc] of scenes.entries()) {
+      const code = codes[i % codes.length]!;
+      frames.push({ code, f: await frame(toPixels({ width: w, height: h, text: '', matrix: ean13Matrix(code), quiet: 0, background: 'texture', noise: 3, seed: 300 + i, ...sc })) });
+    }
+    const variants: Record<string, (f: Frame, n: number) => Promise<string | null>> = {
+      'crop-lane (QR only, shipped)': async (f) => (await decodeLane(src(f), 'crop')).text,
+      'crop-lane (QR + 1D)': async (f) => (await decodeLane(src(f), 'crop', 'wasm', 0, BOTH_LANES_1D)).text,
+      'full-lane (QR + 1D, shipped)': async (f, n) => (await decodeLane(src(f), 'full', 'wasm', n, SHIPPED_FORMATS)).text,
+      'live (shipped: crop QR, full QR + 1D)': async (f, n) => (await decodeFrameLive(src(f), n, SHIPPED_FORMATS)).text,
+      'live (1D in both lanes)': async (f, n) => (await decodeFrameLive(src(f), n, BOTH_LANES_1D)).text,
+    };
+    const per: Record<string, unknown> = {};
+    for (const [name, dec] of Object.entries(variants)) {
+      await dec(frames[0]!.f, 0);
+      const times: number[] = [];
+      let read = 0;
+      let n = 0;
+      for (let r = 0; r < repeats; r++)
+        for (const x of frames) {
+          const t0 = performance.now();
+          const got = await dec(x.f, n++);
+          times.push(performance.now() - t0);
+          if (r === 0 && got === x.code) read++;
+        }
+      per[name] = { ...stats(times), read: `${read}/${frames.length}` };
+    }
+    result[`${w}x${h}`] = per;
+  }
+  return result;
 }
 
 type FrameVideo = HTMLVideoElement & { requestVideoFrameCallback(cb: (now: number, meta: { presentedFrames: number }) => void): number };
@@ -246,8 +303,8 @@ async function latency(text: string, cycles = 8, cycleMs = 2233): Promise<Record
 
 declare global {
   interface Window {
-    scanBench: { ready: typeof ready; decodeTimes: typeof decodeTimes; readRates: typeof readRates; latency: typeof latency };
+    scanBench: { ready: typeof ready; decodeTimes: typeof decodeTimes; readRates: typeof readRates; latency: typeof latency; productBarcodes: typeof productBarcodes };
   }
 }
-window.scanBench = { ready, decodeTimes, readRates, latency };
+window.scanBench = { ready, decodeTimes, readRates, latency, productBarcodes };
 document.title = 'scan-bench ready';

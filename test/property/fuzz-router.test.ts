@@ -109,8 +109,8 @@ const HINTS: Hints = {
   baudRate: fc.constantFrom(...SERIAL_BAUD_RATES, 9601, 0),
   name: fc.constantFrom('하나카페', '아메리카노', ' 라떼 ', '\u0000', 'x'.repeat(61)),
   // Seoul day ranges (getAnalytics and date filters): real days, impossible days, other formats
-  from: fc.constantFrom('2026-11-01', '2026-02-30', '20261101', '2026-11-01T00:00:00Z'),
-  to: fc.constantFrom('2026-11-30', '2025-01-01', '2026-13-01', '2027-12-31'),
+  from: fc.constantFrom('2026-11-01', '2026-11-15', '2026-11-20', '2026-02-30', '20261101', '2026-11-01T00:00:00Z'),
+  to: fc.constantFrom('2026-11-30', '2026-11-21', '2025-01-01', '2026-13-01', '2027-12-31'),
 };
 
 const methodName = fc.constantFrom(...METHOD_NAMES);

@@ -85,6 +85,10 @@ export const EXPECTED_INPUTS: Readonly<Record<string, Spec>> = {
   printDrawerReport: ['id:id'],
   getDrawerReportPreview: ['id:id'],
   printOrderReceipt: ['orderId:id'],
+  // issue 14: head office sync
+  getSyncStatus: [],
+  enrollHeadOffice: ['url:text', 'code:text', 'name?:text'],
+  flushSync: ['timeoutMs?:int'],
 };
 
 const fits: Record<Kind, (v: unknown) => boolean> = {

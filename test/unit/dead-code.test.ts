@@ -1,13 +1,13 @@
 /**
  * Issue 10 §5: no dead code, and node-thermal-printer only where it serves (the comparison test and
  * the bench). A ts-prune-like scan: every name exported from the app's sources (electron/, shared/,
- * renderer/) must be used somewhere besides its own declaration (in the app, tests, bench or scripts).
+ * renderer/, headoffice/) must be used somewhere besides its own declaration (in the app, tests, bench or scripts).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const files = execFileSync('git', ['ls-files', 'electron', 'shared', 'renderer', 'bench', 'scripts', 'test'], { encoding: 'utf8' })
+const files = execFileSync('git', ['ls-files', 'electron', 'shared', 'renderer', 'headoffice', 'bench', 'scripts', 'test'], { encoding: 'utf8' })
   .split('\n')
   .filter((f) => /\.(ts|tsx|mts)$/.test(f));
 const source = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
@@ -19,7 +19,7 @@ function unusedExports(): string[] {
   for (const text of source.values()) for (const w of text.match(/[A-Za-z_$][\w$]*/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
   const out: string[] = [];
   for (const [file, text] of source) {
-    if (!/^(electron|shared|renderer)\//.test(file)) continue;
+    if (!/^(electron|shared|renderer|headoffice)\//.test(file)) continue;
     for (const m of text.matchAll(EXPORT)) if ((counts.get(m[1]!) ?? 0) <= 1) out.push(`${file}: ${m[1]}`);
   }
   return out;

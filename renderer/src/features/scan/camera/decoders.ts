@@ -73,6 +73,17 @@ export const WASM_FIXED: ReaderOptions = { formats: ['QRCode'], maxNumberOfSymbo
 /** Rescue pass: morphological denoise (speckle, moiré). */
 export const WASM_DENOISE: ReaderOptions = { formats: ['QRCode'], maxNumberOfSymbols: 1, tryHarder: true, tryRotate: false, tryInvert: true, tryDownscale: true, tryDenoise: true };
 
+/**
+ * The product barcodes the till sells by (issue 12; the scan router, shared/domain/catalog/scan-code.ts,
+ * tells them from a payment QR): read by the lanes whose formats include '1d' (frame-strategy.ts).
+ */
+export const PRODUCT_FORMATS = ['EAN13', 'EAN8', 'UPCA', 'Code128'] as const satisfies ReaderOptions['formats'];
+
+/** The same options reading QR and the product barcodes. */
+export function withProductFormats(options: ReaderOptions): ReaderOptions {
+  return { ...options, formats: [...(options.formats ?? ['QRCode']), ...PRODUCT_FORMATS] };
+}
+
 export async function decodeWasm(px: Pixels, options: ReaderOptions = WASM_DEFAULT): Promise<string | null> {
   // Pixels has ImageData's shape (width, height, RGBA data): what zxing-wasm reads.
   const results = await readBarcodes(px as Parameters<typeof readBarcodes>[0], options);

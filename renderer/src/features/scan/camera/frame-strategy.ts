@@ -6,9 +6,14 @@
  *   one on each frame (denoise, 2× upscale for small/far codes, fixed threshold for flat low contrast,
  *   unsharp mask for blur) — a code held up for a few frames gets all of them.
  * A still image (benchmarks, tests) gets every pass in order: decodeFrame.
+ *
+ * Product barcodes (EAN-13/EAN-8/UPC-A/Code 128, issue 12) are read by the full lane's full-frame pass
+ * only: a 1D label is wide (it overflows the centred square) and QR keeps its fast crop lane unchanged.
+ * The choice was measured (`npm run bench:scan`, "product barcodes"): see LaneFormats.
  */
+import type { ReaderOptions } from 'zxing-wasm/reader';
 import { centreCrop, type Lane, type Rect } from './crop';
-import { decodeWasm, decodeZxingJsTuned, WASM_DENOISE, WASM_FAST, WASM_FIXED, WASM_FULL, type Pixels } from './decoders';
+import { decodeWasm, decodeZxingJsTuned, withProductFormats, WASM_DENOISE, WASM_FAST, WASM_FIXED, WASM_FULL, type Pixels } from './decoders';
 
 export { centreCrop, CROP_FRACTION, type Lane, type Rect } from './crop';
 
@@ -30,6 +35,16 @@ export interface LaneResult {
 }
 
 export type Engine = 'wasm' | 'js';
+
+/** Which formats each lane's first pass reads: QR only, or QR and the product barcodes ('qr+1d'). */
+export interface LaneFormats {
+  crop: 'qr' | 'qr+1d';
+  full: 'qr' | 'qr+1d';
+}
+/** Shipped: QR alone on the centred crop (its speed untouched), QR + 1D on the full frame. */
+export const SHIPPED_FORMATS: LaneFormats = { crop: 'qr', full: 'qr+1d' };
+/** QR only everywhere (before issue 12): the benchmark's baseline. */
+export const QR_ONLY_FORMATS: LaneFormats = { crop: 'qr', full: 'qr' };
 
 /** Where rescue passes look: the whole frame when it is small, else the centred crop (they are slower). */
 export function rescueRegion(width: number, height: number): Rect {
@@ -82,7 +97,9 @@ async function rescue(src: FrameSource, pass: RescuePass): Promise<string | null
   }
 }
 
-export async function decodeLane(src: FrameSource, lane: Lane, engine: Engine = 'wasm', frameNo = 0): Promise<LaneResult> {
+const opts = (o: ReaderOptions, f: 'qr' | 'qr+1d') => (f === 'qr+1d' ? withProductFormats(o) : o);
+
+export async function decodeLane(src: FrameSource, lane: Lane, engine: Engine = 'wasm', frameNo = 0, formats: LaneFormats = SHIPPED_FORMATS): Promise<LaneResult> {
   if (engine === 'js') {
     // Fallback engine (no WebAssembly): the crop lane reads the crop; the full lane the whole frame.
     const r = lane === 'crop' ? centreCrop(src.width, src.height) : { x: 0, y: 0, w: src.width, h: src.height };
@@ -90,10 +107,10 @@ export async function decodeLane(src: FrameSource, lane: Lane, engine: Engine = 
     return { text, pass: text ? lane : null };
   }
   if (lane === 'crop') {
-    const text = await decodeWasm(src.grab(centreCrop(src.width, src.height)), WASM_FAST);
+    const text = await decodeWasm(src.grab(centreCrop(src.width, src.height)), opts(WASM_FAST, formats.crop));
     return { text, pass: text ? 'crop' : null };
   }
-  const text = await decodeWasm(src.grab({ x: 0, y: 0, w: src.width, h: src.height }), WASM_FULL);
+  const text = await decodeWasm(src.grab({ x: 0, y: 0, w: src.width, h: src.height }), opts(WASM_FULL, formats.full));
   if (text) return { text, pass: 'full' };
   const pass = RESCUE_PASSES[frameNo % RESCUE_PASSES.length]!;
   const t2 = await rescue(src, pass);
@@ -101,10 +118,10 @@ export async function decodeLane(src: FrameSource, lane: Lane, engine: Engine = 
 }
 
 /** A still image, every pass in order (crop → full → each rescue pass): the shipped decoder as one call. */
-export async function decodeFrame(src: FrameSource, engine: Engine = 'wasm'): Promise<LaneResult> {
-  const a = await decodeLane(src, 'crop', engine);
-  if (a.text || engine === 'js') return a.text ? a : decodeLane(src, 'full', engine);
-  const text = await decodeWasm(src.grab({ x: 0, y: 0, w: src.width, h: src.height }), WASM_FULL);
+export async function decodeFrame(src: FrameSource, engine: Engine = 'wasm', formats: LaneFormats = SHIPPED_FORMATS): Promise<LaneResult> {
+  const a = await decodeLane(src, 'crop', engine, 0, formats);
+  if (a.text || engine === 'js') return a.text ? a : decodeLane(src, 'full', engine, 0, formats);
+  const text = await decodeWasm(src.grab({ x: 0, y: 0, w: src.width, h: src.height }), opts(WASM_FULL, formats.full));
   if (text) return { text, pass: 'full' };
   for (const pass of RESCUE_PASSES) {
     const t = await rescue(src, pass);
@@ -114,7 +131,7 @@ export async function decodeFrame(src: FrameSource, engine: Engine = 'wasm'): Pr
 }
 
 /** The live pipeline's cost for one frame: crop lane, then (had it failed) the full lane with its one rescue pass. */
-export async function decodeFrameLive(src: FrameSource, frameNo: number): Promise<LaneResult> {
-  const a = await decodeLane(src, 'crop');
-  return a.text ? a : decodeLane(src, 'full', 'wasm', frameNo);
+export async function decodeFrameLive(src: FrameSource, frameNo: number, formats: LaneFormats = SHIPPED_FORMATS): Promise<LaneResult> {
+  const a = await decodeLane(src, 'crop', 'wasm', frameNo, formats);
+  return a.text ? a : decodeLane(src, 'full', 'wasm', frameNo, formats);
 }
