@@ -20,6 +20,7 @@ import { DEFAULT_QR_TTL_MS, DEFAULT_READY_TTL_MS, PaymentRules } from './payment
 import { SimDb } from './sim-db';
 import { SimError } from './sim-errors';
 import { registerWalletRoutes } from './wallet-routes';
+import { wireStep, type WireEvent } from './wire-events';
 
 export interface SimulatorOptions {
   dbFile: string;
@@ -48,6 +49,8 @@ export interface SimulatorOptions {
    * database. Simulators given the same secret accept each other's QR MACs (QR_UNKNOWN, not QR_TAMPERED).
    */
   secret?: string;
+  /** Test hook (wire-events.ts): called when a payment step's request is received and when it is committed. */
+  onWire?: (ev: WireEvent) => void;
 }
 
 export interface Simulator {
@@ -110,10 +113,18 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     return send(req, reply, new SimError(500, 'INTERNAL', 'simulator error'));
   });
   // Group commit (issue 15): no answer leaves before the changes it reports are durable.
-  app.addHook('onSend', async (_req, _reply, payload) => {
+  const onWire = opts.onWire;
+  app.addHook('onSend', async (req, reply, payload) => {
     await db.durable();
+    const w = onWire && wireStep(req.method, req.url);
+    if (w) onWire({ ...w, phase: 'committed', status: reply.statusCode });
     return payload;
   });
+  if (onWire)
+    app.addHook('preHandler', async (req) => {
+      const w = wireStep(req.method, req.url);
+      if (w) onWire({ ...w, phase: 'received' });
+    });
   app.setNotFoundHandler((req, reply) => send(req, reply, new SimError(404, 'UNKNOWN_METHOD', `no route ${req.method} ${req.url.split('?')[0]}`)));
 
   // Admin and wallet API: Host and Origin must be this server's own (host-guard.ts).

@@ -5,6 +5,9 @@
  *
  *   node --import tsx test/fault/core-child.ts --data-dir D --backend URL
  *        --customers c1,c2 [--seed N] [--checkouts N] [--hold-at STATE --hold-nth K]
+ *        [--dialect oneqpay|kakaopay] [--flow sale|refund|mpm]
+ *   flow sale: scanned QR (the customer's one-time QR); refund: a sale, then its full refund;
+ *   mpm: merchant-presented QR, the child approving as the customer's phone on the simulator's pages.
  *
  * It announces itself on stdout, one JSON object a line (written synchronously):
  *   { ev: 'up', open: [ids] }            the non-final payments found before createCore (recovery's work)
@@ -50,6 +53,9 @@ async function main(): Promise<void> {
       checkouts: { type: 'string', default: '1000' },
       'hold-at': { type: 'string' },
       'hold-nth': { type: 'string', default: '1' },
+      dialect: { type: 'string', default: 'oneqpay' },
+      flow: { type: 'string', default: 'sale' },
+      'business-no': { type: 'string' },
     },
   });
   const dataDir = a['data-dir'];
@@ -59,7 +65,9 @@ async function main(): Promise<void> {
   const rnd = prng(Number(a.seed));
 
   // Test-side configuration through the ledger's own settings (as the settings screen would store them).
-  configureRemote(dataDir, backend, CHILD_TIMEOUT_MS);
+  const dialect = a.dialect === 'kakaopay' ? 'kakaopay' : 'oneqpay';
+  const flow = a.flow ?? 'sale';
+  configureRemote(dataDir, backend, CHILD_TIMEOUT_MS, dialect);
   const pre = openLedger(dataDir);
   const open = new PaymentRepo(pre).listNonFinal().map((p) => p.id);
   pre.close();
@@ -110,11 +118,12 @@ async function main(): Promise<void> {
     }
   }
   if (!(await call<StoreProfile | null>('getStore', {}))) {
-    const store = await call<StoreProfile>('registerStore', REGISTRATION);
+    const store = await call<StoreProfile>('registerStore', { ...REGISTRATION, ...(a['business-no'] ? { businessNo: a['business-no'] } : {}) });
     out({ ev: 'store', cid: store.cid });
   }
 
-  const stillOpen = () => open.filter((id) => !['approved', 'failed'].includes(core.payments.get(id).status));
+  const openRefunds = () => new PaymentRepo(core.db).refunds.listNonFinal().length;
+  const stillOpen = () => (openRefunds() > 0 ? [-1] : []).concat(open.filter((id) => !['approved', 'failed'].includes(core.payments.get(id).status)));
   for (let i = 0; i < 200 && stillOpen().length > 0; i++) await sleep(50);
   out({ ev: 'recovered', open: stillOpen() });
   // The cashier finishes an order a kill left open (in cash), once its QR part is settled.
@@ -137,26 +146,58 @@ async function main(): Promise<void> {
   const n = Number(a.checkouts);
   for (let i = 0; i < n; i++) {
     const customer = rnd.pick(customers);
-    const qr = await fetch(`${backend}/wallet/api/customers/${customer}/qr`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(5000) });
-    if (!qr.ok) throw new Error(`qr: HTTP ${qr.status}`);
-    const { qr_text: qrText } = (await qr.json()) as { qr_text: string };
     const items = [{ name: '아메리카노', unitPrice: rnd.int(10, 500) * 10, quantity: rnd.int(1, 3), taxFree: false }];
-    if (i % 4 === 3) {
-      await splitOrder(items, qrText);
+    if (flow === 'sale' && i % 4 === 3) {
+      await splitOrder(items, await issueQr(backend, customer));
       continue;
     }
-    const r = (await core.router.call('checkout', { items, qrText })) as RpcResult<Payment>;
+    const r = flow === 'mpm' ? await mpmSale(backend, dialect, customer, items, call) : await scannedSale(backend, customer, items, core);
     out(r.ok ? { ev: 'done', id: r.value.id, status: r.value.status, code: r.value.error?.code ?? null } : { ev: 'done', id: null, status: 'error', code: r.error.code });
+    if (flow === 'refund' && r.ok && r.value.status === 'approved') {
+      const f = (await core.router.call('refundPayment', { paymentId: r.value.id, amount: r.value.amount })) as RpcResult<{ status: string }>;
+      out({ ev: 'refunded', id: r.value.id, status: f.ok ? f.value.status : 'error', code: f.ok ? null : f.error.code });
+    }
   }
   // Let background look-ups of 'unknown' checkouts finish (bounded), then close cleanly.
   const repo = new PaymentRepo(core.db);
-  for (let i = 0; i < 200 && repo.listNonFinal().length > 0; i++) await sleep(50);
+  for (let i = 0; i < 200 && repo.listNonFinal().length + repo.refunds.listNonFinal().length > 0; i++) await sleep(50);
   await finishOpenOrder();
   // …and 현금영수증 still being issued (bounded)
   const openReceipts = () => core.db.prepare("SELECT COUNT(*) AS n FROM cash_receipts WHERE status IN ('created', 'issue_requested', 'unknown', 'cancel_requested', 'cancel_unknown')").get() as { n: number };
   for (let i = 0; i < 200 && openReceipts().n > 0; i++) await sleep(50);
   await core.close();
   out({ ev: 'finished' });
+}
+
+type Items = { name: string; unitPrice: number; quantity: number; taxFree: boolean }[];
+const post = (url: string, body: string, type = 'application/json') => fetch(url, { method: 'POST', headers: { 'content-type': type }, body, signal: AbortSignal.timeout(5000) });
+
+async function issueQr(backend: string, customer: string): Promise<string> {
+  const qr = await post(`${backend}/wallet/api/customers/${customer}/qr`, '{}');
+  if (!qr.ok) throw new Error(`qr: HTTP ${qr.status}`);
+  return ((await qr.json()) as { qr_text: string }).qr_text;
+}
+
+async function scannedSale(backend: string, customer: string, items: Items, core: Awaited<ReturnType<typeof createCore>>): Promise<RpcResult<Payment>> {
+  const qrText = await issueQr(backend, customer);
+  return (await core.router.call('checkout', { items, qrText })) as RpcResult<Payment>;
+}
+
+/** Merchant-presented QR: the core shows a QR, the child (as the customer's phone) opens it and approves. */
+async function mpmSale(backend: string, dialect: string, customer: string, items: Items, call: <T>(m: string, i: unknown) => Promise<T>): Promise<RpcResult<Payment>> {
+  const s = await call<{ payment: Payment; qrText: string }>('startMpmPayment', { items });
+  const c = (await (await fetch(`${backend}/wallet/api/customers/${customer}`, { signal: AbortSignal.timeout(5000) })).json()) as { methods: { method_id: string }[] };
+  const method = c.methods.find((m) => m.method_id.startsWith('A'))!.method_id;
+  await fetch(`${s.qrText}${s.qrText.includes('?') ? '&' : '?'}as=${customer}`, { signal: AbortSignal.timeout(5000) });
+  const tid = s.payment.tid!;
+  const body = new URLSearchParams({ customer, method_id: method, pin: '000000', ...(dialect === 'oneqpay' ? { tid } : {}) }).toString();
+  await post(`${backend}${dialect === 'kakaopay' ? `/kakaopay/m/${tid}/approve` : '/pay/oneq/transfer/approve'}`, body, 'application/x-www-form-urlencoded');
+  for (let i = 0; i < 200; i++) {
+    const p = await call<Payment>('getPayment', { id: s.payment.id });
+    if (p.status === 'approved' || p.status === 'failed') return { ok: true, value: p } as RpcResult<Payment>;
+    await sleep(25);
+  }
+  return { ok: true, value: await call<Payment>('getPayment', { id: s.payment.id }) } as RpcResult<Payment>;
 }
 
 main().catch((e: unknown) => {

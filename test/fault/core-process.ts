@@ -23,6 +23,10 @@ export interface CoreChildOptions {
   checkouts?: number;
   holdAt?: string;
   holdNth?: number;
+  dialect?: 'oneqpay' | 'kakaopay';
+  flow?: 'sale' | 'refund' | 'mpm';
+  /** Business number the child registers its store with (default a fixed one). */
+  businessNo?: string;
   /** Default: TSX_ENTRY. */
   entry?: ChildEntry;
 }
@@ -64,6 +68,9 @@ export class CoreChild {
     const entry = o.entry ?? TSX_ENTRY;
     const args = [...entry.args, '--data-dir', o.dataDir, '--backend', o.backend, '--customers', o.customers.join(','), '--seed', String(o.seed)];
     if (o.checkouts !== undefined) args.push('--checkouts', String(o.checkouts));
+    if (o.dialect) args.push('--dialect', o.dialect);
+    if (o.flow) args.push('--flow', o.flow);
+    if (o.businessNo) args.push('--business-no', o.businessNo);
     if (o.holdAt) args.push('--hold-at', o.holdAt, '--hold-nth', String(o.holdNth ?? 1));
     this.proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1', ...entry.env } });
     createInterface({ input: this.proc.stdout! }).on('line', (line) => {

@@ -11,12 +11,12 @@ import type { RpcResult } from '../../shared/contract';
 export const FAULT_TIMEOUT_MS = 1000;
 export const FAULT_LOOKUP_DELAYS_MS = [50, 100, 200, 400, 800] as const;
 
-export function configureRemote(dataDir: string, url: string, timeoutMs = FAULT_TIMEOUT_MS): void {
+export function configureRemote(dataDir: string, url: string, timeoutMs = FAULT_TIMEOUT_MS, dialect: 'oneqpay' | 'kakaopay' = 'oneqpay'): void {
   const db = openLedger(dataDir);
   try {
     const settings = new SettingsService(db);
     const s = settings.get();
-    if (s.backend.mode !== 'remote' || s.backend.url !== url || s.paymentTimeoutMs !== timeoutMs) settings.update({ backend: { mode: 'remote', url, dialect: 'oneqpay' }, paymentTimeoutMs: timeoutMs });
+    if (s.backend.mode !== 'remote' || s.backend.url !== url || s.backend.dialect !== dialect || s.paymentTimeoutMs !== timeoutMs) settings.update({ backend: { mode: 'remote', url, dialect }, paymentTimeoutMs: timeoutMs });
   } finally {
     db.close();
   }
