@@ -176,7 +176,13 @@ describe('category code on payments (migration 4)', () => {
     const at = MIGRATIONS.findIndex((m) => m.includes('payments_sale_at'));
     expect(at).toBeGreaterThan(0);
     migrate(old, MIGRATIONS.slice(0, at));
-    new StoreRepo(old).save({ ...STORE, categoryCd: 5 });
+    // the store as that older app wrote it (today's StoreRepo also appends to the later event log)
+    old
+      .prepare(
+        `INSERT INTO store_profile (id, business_no, name, representative, phone, address1, address2, post_no, cid, category_cd, created_at, approved_at, registered_at)
+         VALUES (1, @businessNo, @name, @representative, @phone, @address1, @address2, @postNo, @cid, 5, @createdAt, @approvedAt, @registeredAt)`,
+      )
+      .run(STORE);
     old
       .prepare(
         `INSERT INTO payments (order_id, cid, status, amount, vat, supply, item_name, quantity, items_json, qr_masked, approved_at, created_at, updated_at)
