@@ -10,7 +10,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // CI retries a failed spec once: it then counts as flaky (reported), not passed silently; two specs flaked once under a full run
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT ?? 'test-results/playwright.json' }]],
   use: {
     locale: 'ko-KR',

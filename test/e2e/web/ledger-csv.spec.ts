@@ -38,17 +38,17 @@ test('CSV download: BOM, Korean header and item names, amounts, a row per paymen
   const text = bytes.toString('utf8').slice(1);
   const lines = text.split('\r\n').filter(Boolean);
   expect(lines).toHaveLength(1 + 3); // header, two sales, one cancel
-  expect(lines[0]).toBe('구분,type,거래일시,결제번호,취소번호,주문번호,승인번호(TID),상태,status,결제수단,method,상품명,품목,거래금액,면세,부가세,공급가액,취소누계,순매출,오류코드');
+  expect(lines[0]).toBe('구분,type,거래일시,결제번호,취소번호,주문번호,승인번호(TID),상태,status,결제수단,method,상품명,품목,거래금액,면세,부가세,공급가액,취소누계,순매출,오류코드,상품번호,수량');
   expect(text).toContain('아메리카노 4500×1 / 크루아상 3800×1');
   expect(text).toContain('"생수(면세) 1000×1 / 샌드위치, 햄&치즈 6500×1"'); // a comma in a name: quoted
   expect(text).not.toContain('\ufffd');
   const saleA = lines.find((l) => l.includes(a.orderId) && l.startsWith('결제'))!;
   expect(saleA).toContain(',승인,approved,');
-  expect(saleA).toMatch(/,8300,0,755,7545,0,8300,$/);
+  expect(saleA).toMatch(/,8300,0,755,7545,0,8300,,- \/ -,2$/); // typed items: no 상품번호, 2 pieces
   const saleB = lines.find((l) => l.includes(b.orderId) && l.startsWith('결제'))!;
-  expect(saleB).toMatch(/,7500,1000,591,5909,2000,7500,$/);
+  expect(saleB).toMatch(/,7500,1000,591,5909,2000,7500,,- \/ -,2$/);
   const cancel = lines.find((l) => l.startsWith('취소'))!;
   expect(cancel).toContain(',취소 완료,cancelled,');
-  expect(cancel).toMatch(/,2000,\d+,\d+,\d+,,-2000,$/);
+  expect(cancel).toMatch(/,2000,\d+,\d+,\d+,,-2000,,[^,]*,[^,]*$/);
   for (const l of lines.slice(1)) expect(l).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00,/);
 });

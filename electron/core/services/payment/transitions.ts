@@ -30,15 +30,8 @@ export const PAYMENT_TRANSITIONS: Transitions<PaymentStatus> = {
   failed: ['approved', 'unknown'],
 };
 
-export const MPM_TRANSITIONS: Transitions<PaymentStatus> = {
-  created: ['ready_requested', 'failed'],
-  ready_requested: ['ready', 'approved', 'failed', 'unknown'],
-  ready: ['approve_requested', 'approved', 'failed', 'unknown'],
-  approve_requested: ['approve_requested', 'approved', 'failed', 'unknown'],
-  unknown: ['ready', 'approve_requested', 'approved', 'failed', 'unknown'],
-  approved: [],
-  failed: ['approved', 'unknown'],
-};
+/** A merchant-presented payment takes exactly the scanned payment's steps (the phone authorizes while it is ready). */
+export const MPM_TRANSITIONS: Transitions<PaymentStatus> = PAYMENT_TRANSITIONS;
 
 export const REFUND_TRANSITIONS: Transitions<RefundStatus> = {
   created: ['cancel_requested', 'failed'],
