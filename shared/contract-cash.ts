@@ -143,6 +143,19 @@ export type DrawerSession = z.infer<typeof drawerSessionSchema>;
 export const drawerStateSchema = z.object({ current: drawerSessionSchema.nullable(), lastClosed: drawerSessionSchema.nullable() });
 export type DrawerState = z.infer<typeof drawerStateSchema>;
 
+const tally = z.object({ count: z.number().int(), amount: z.number().int() });
+/** 일마감 by tender: the business day's drawer sessions summed (shared/domain/cash/day-sessions.ts). */
+export const dayTendersSchema = z.object({
+  sessions: z.object({ count: z.number().int(), open: z.number().int(), closed: z.number().int() }),
+  orders: z.object({ completed: z.number().int(), total: z.number().int() }),
+  byTender: z.object({ cash: tally, qr: tally }),
+  qrByMethod: z.array(qrMethodLine),
+  refunds: z.object({ cash: z.number().int(), qr: z.number().int(), count: z.number().int() }),
+  cash: z.object({ float: z.number().int(), sales: z.number().int(), refunds: z.number().int(), paidIn: z.number().int(), paidOut: z.number().int(), expected: z.number().int(), counted: z.number().int(), overShort: z.number().int() }),
+  cashReceipts: z.object({ count: z.number().int(), amount: z.number().int(), cancelledAmount: z.number().int() }),
+  net: z.number().int(),
+});
+
 const identityInput = z.object({ purpose: z.enum(CASH_RECEIPT_PURPOSES), identity: z.string().trim().min(1).max(30) }).strict();
 export type CashReceiptRequest = z.infer<typeof identityInput>;
 export const printedSchema = z.object({ jobId: z.number().int(), status: z.string(), text: z.array(z.string()) });

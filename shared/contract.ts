@@ -13,7 +13,7 @@ import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors
 import { QR_MAX_INPUT } from './domain/qr-payload';
 import { MAX_PAYMENT_KRW } from './domain/money';
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from './domain/receipt/printer-settings';
-import { cashEvents, cashMethods } from './contract-cash';
+import { cashEvents, cashMethods, dayTendersSchema } from './contract-cash';
 import { syncEvents, syncMethods } from './contract-sync';
 
 const empty = z.object({}).strict();
@@ -586,6 +586,8 @@ export const settlementReportSchema = z.object({
   }),
   /** Events not yet acknowledged by the head office when shown/printed (issue 14); absent when not enrolled. */
   headOfficeUnsent: z.number().int().nonnegative().optional(),
+  /** Issue 13: the business day's drawer sessions summed (cash, QR by tender, drawer, 현금영수증); absent in reports frozen before. */
+  tenders: dayTendersSchema.optional(),
 });
 export type SettlementReport = z.infer<typeof settlementReportSchema>;
 export const settlementSchema = z.object({

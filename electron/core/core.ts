@@ -159,7 +159,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const so = opts.sync ?? {};
   const sync = new SyncService({ db, dataDir: opts.dataDir, backupDir, secrets, events, ...(so.idleMs !== undefined ? { idleMs: so.idleMs } : {}), ...(so.backoffMs ? { backoffMs: so.backoffMs } : {}), ...(so.backupEveryMs ? { backupEveryMs: so.backupEveryMs } : {}), ...(so.batchSize ? { batchSize: so.batchSize } : {}) });
   if (!so.disabled) sync.start();
-  const ledger = ledgerHandlers({ db, payments: paymentRepo, printer });
+  const ledger = ledgerHandlers({ db, payments: paymentRepo, printer, dayTenders: (day) => counter.dayTenders(day) });
   const withUnsent = <S extends { report: object }>(s: S): S => {
     const st = sync.pusher.status();
     return st.state === 'off' ? s : { ...s, report: { ...s.report, headOfficeUnsent: st.pending } };

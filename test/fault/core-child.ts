@@ -30,6 +30,7 @@ import type { Payment, RpcResult, StoreProfile } from '../../shared/contract';
 import type { DrawerState, Order } from '../../shared/contract-cash';
 import { prng } from './prng';
 import { FAULT_LOOKUP_DELAYS_MS, FAULT_TIMEOUT_MS, configureRemote } from './remote-core';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 const CHILD_TIMEOUT_MS = FAULT_TIMEOUT_MS;
 const REGISTRATION = { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' };
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   const holdAt = a['hold-at'];
   let holdLeft = Number(a['hold-nth']);
   const core = await createCore({ dataDir, shell: 'web', version: 'fault-child', lookupDelaysMs: FAULT_LOOKUP_DELAYS_MS });
+  await ensureDrawerOpen(core);
   const hold = (p: Payment) => {
     out({ ev: 'hold', id: p.id, status: p.status });
     // Block the whole process right after the commit: no network call, no further write, until SIGKILL.
@@ -131,8 +133,7 @@ async function main(): Promise<void> {
 
   /** A split order: cash part with a 현금영수증, the rest by QR; an order a kill left open is finished in cash first. */
   const splitOrder = async (items: { name: string; unitPrice: number; quantity: number; taxFree: boolean }[], qrText: string) => {
-    const drawer = (await core.router.call('getDrawer', {})) as RpcResult<DrawerState>;
-    if (drawer.ok && !drawer.value.current) await core.router.call('openDrawer', { float: 100_000 });
+    await ensureDrawerOpen(core);
     await finishOpenOrder();
     const created = (await core.router.call('createOrder', { items })) as RpcResult<Order>;
     if (!created.ok) return out({ ev: 'done', id: null, status: 'error', code: created.error.code });

@@ -14,6 +14,7 @@ import { SettingsService } from '../../electron/core/services/settings/settings-
 import type { Payment, StoreProfile } from '../../shared/contract';
 import { addFault, businessNo, createCustomer, getCustomer, issueQr, startHarness, type Harness } from '../property/sim-harness';
 import { FAULT_TIMEOUT_MS, rpc } from './remote-core';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 let h: Harness;
 let dir: string;
@@ -41,6 +42,7 @@ async function start(kakaoApi: 'legacy' | 'open', lookupDelaysMs: readonly numbe
   }
   const c = await createCore({ dataDir: dir, shell: 'web', version: 'fault-test', lookupDelaysMs });
   cores.push(c);
+  await ensureDrawerOpen(c);
   return c;
 }
 async function stop(c: Core): Promise<void> {

@@ -6,6 +6,7 @@ import { openLedger } from '../../electron/core/db/open-ledger';
 import { createCore, type Core } from '../../electron/core/core';
 import { SettingsService } from '../../electron/core/services/settings/settings-service';
 import type { RpcResult } from '../../shared/contract';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 /** The shortest timeout the settings allow. */
 export const FAULT_TIMEOUT_MS = 1000;
@@ -24,7 +25,9 @@ export function configureRemote(dataDir: string, url: string, timeoutMs = FAULT_
 
 export async function remoteCore(dataDir: string, url: string, o: { timeoutMs?: number; lookupDelaysMs?: readonly number[] } = {}): Promise<Core> {
   configureRemote(dataDir, url, o.timeoutMs);
-  return createCore({ dataDir, shell: 'web', version: 'fault-test', lookupDelaysMs: o.lookupDelaysMs ?? FAULT_LOOKUP_DELAYS_MS });
+  const core = await createCore({ dataDir, shell: 'web', version: 'fault-test', lookupDelaysMs: o.lookupDelaysMs ?? FAULT_LOOKUP_DELAYS_MS });
+  await ensureDrawerOpen(core);
+  return core;
 }
 
 export async function rpc<T>(core: Core, method: string, input: unknown = {}): Promise<RpcResult<T>> {

@@ -15,6 +15,7 @@ import type { Payment, ReceiptPreviewView, StoreProfile } from '../../shared/con
 import type { PaymentInstrument } from '../../shared/contract-instrument';
 import { FAULT_TIMEOUT_MS, rpc } from '../fault/remote-core';
 import { addFault, businessNo, createCustomer, issueQr, startHarness, type Harness } from '../property/sim-harness';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 let h: Harness;
 let dir: string;
@@ -42,6 +43,7 @@ async function start(dialect: 'kakaopay' | 'oneqpay'): Promise<Core> {
   core = await createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50, 100, 200] });
   const reg = await rpc<StoreProfile>(core, 'registerStore', { businessNo: businessNo(), name: '카드카페', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35', postNo: '04523' });
   expect(reg.ok).toBe(true);
+  await ensureDrawerOpen(core);
   return core;
 }
 async function cardQr(): Promise<string> {

@@ -15,6 +15,7 @@ import type { Catalog, Product } from '../../shared/domain/catalog/catalog-model
 import { priceLine } from '../../shared/domain/catalog/option-pricing';
 import { todaySeoul } from './catalog-test-helpers';
 import { createCore, type Core } from '../../electron/core/core';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 const registration = { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' };
 
@@ -38,6 +39,7 @@ const byName = (c: Catalog, name: string) => c.products.find((p) => p.name === n
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'catalog-'));
   core = await createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50, 100, 200] });
+  await ensureDrawerOpen(core);
 });
 afterEach(async () => {
   await core.close();

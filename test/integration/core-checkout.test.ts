@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodName, Payment, RpcResult, StoreProfile } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/core';
 import { startSimulator } from '../../electron/simulator/server';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 const registration = { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' };
 const items = [{ name: '아메리카노', unitPrice: 4500, quantity: 2, taxFree: false }];
@@ -45,6 +46,7 @@ async function waitFor(fn: () => boolean, ms = 10_000): Promise<void> {
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'core-'));
   core = await createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50, 100, 200] });
+  await ensureDrawerOpen(core);
 });
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

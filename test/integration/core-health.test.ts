@@ -17,6 +17,7 @@ import { SettingsService } from '../../electron/core/services/settings/settings-
 import type { AppInfo, CredentialsStatus, Payment, RpcResult } from '../../shared/contract';
 import { cartTotals } from '../../shared/domain/cart';
 import { encodeQrPayload } from '../../shared/domain/qr-payload';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 let dir: string;
 const cores: Core[] = [];
@@ -30,6 +31,7 @@ afterEach(async () => {
 async function start(lookupDelaysMs: readonly number[] = [50]): Promise<Core> {
   const c = await createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs });
   cores.push(c);
+  await ensureDrawerOpen(c);
   return c;
 }
 async function call<T>(c: Core, method: string, input: unknown = {}): Promise<RpcResult<T>> {

@@ -14,6 +14,7 @@ import { displayStateSchema, type Dialect, type DisplayState, type MethodName, t
 import { createCore, type Core } from '../../electron/core/core';
 import { createGateway } from '../../electron/core/services/gateway/create-gateway';
 import { startSimulator, type Simulator } from '../../electron/simulator/server';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 const registration = { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' };
 const items = [
@@ -39,6 +40,7 @@ async function openCore(dialect: Dialect, mpmTimeoutMs = 60_000, pollMs = 30): P
   const c = await createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50, 100, 200, 400], customerSide: { pollMs, quitWaitMs: 3000, approvedMs: 150, thanksMs: 150 } });
   const r = await c.router.call('updateSettings', { backend: { mode: 'remote', url: sim.url, dialect }, paymentTimeoutMs: 2000, mpmTimeoutMs });
   if (!r.ok) throw new Error(r.error.code);
+  await ensureDrawerOpen(c);
   displays = [];
   c.events.subscribe((e) => {
     if (e.name === 'display.state') displays.push(displayStateSchema.parse(e.payload));

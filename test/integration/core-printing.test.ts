@@ -11,6 +11,7 @@ import type { MethodName, Payment, PrintJobView, RpcResult } from '../../shared/
 import { DEFAULT_PRINTER_SETTINGS } from '../../shared/domain/receipt/printer-settings';
 import { createCore, type Core } from '../../electron/core/core';
 import { EscPosPrinterEmulator } from '../emulators/escpos-printer';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 let dir: string;
 let core: Core;
@@ -38,6 +39,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'core-print-'));
   emu = await EscPosPrinterEmulator.start({ columns: 42 });
   core = await createCore({ dataDir: dir, shell: 'web', version: 'test' });
+  await ensureDrawerOpen(core);
   await ok('updateSettings', { printer: { ...DEFAULT_PRINTER_SETTINGS, columns: 42, transport: { kind: 'tcp', host: '127.0.0.1', port: emu.port }, footer: '또 오세요' } });
   await ok('registerStore', { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35', postNo: '04523' });
 });

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type Dialect, type MethodName, type Payment, type RpcResult } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/core';
 import { startSimulator, type Simulator } from '../../electron/simulator/server';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 const registration = { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' };
 
@@ -31,6 +32,7 @@ async function openCore(dialect: Dialect): Promise<Core> {
   const c = await createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50, 100, 200, 400] });
   const r = await c.router.call('updateSettings', { backend: { mode: 'remote', url: sim.url, dialect }, paymentTimeoutMs: 1000 });
   if (!r.ok) throw new Error(r.error.code);
+  await ensureDrawerOpen(c);
   return c;
 }
 /** A customer with one account holding `balance`; returns its id. */

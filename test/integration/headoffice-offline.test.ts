@@ -13,6 +13,7 @@ import { readIdentity, writeIdentity } from '../../electron/core/sync/identity';
 import type { Payment, ReceiptPreviewView as ReceiptPreview, RpcResult, Settlement } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/contract-sync';
 import { seoulDay } from '../../shared/domain/time';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 let dir: string;
 let core: Core;
@@ -36,6 +37,7 @@ async function deadPort(): Promise<number> {
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ho-offline-'));
   core = await createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50], sync: { idleMs: 30, backoffMs: [30, 60] } });
+  await ensureDrawerOpen(core);
 });
 afterEach(async () => {
   await core.close();

@@ -21,6 +21,7 @@ import type { Payment, RpcResult, Settlement } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/contract-sync';
 import { seoulDay } from '../../shared/domain/time';
 import { startTestDb, type TestDb } from './headoffice/pg-harness';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 const SYNC = { idleMs: 30, backoffMs: [30, 60], backupEveryMs: 3_600_000 };
 let db: TestDb;
@@ -57,6 +58,7 @@ beforeAll(async () => {
   backupDir = tmp('loss-backups-');
   const core = await createCore({ dataDir: source, shell: 'web', version: 'test', lookupDelaysMs: [50], sync: SYNC, backupDir });
   try {
+    await ensureDrawerOpen(core);
     await ok(core, 'registerStore', { businessNo: '220-81-62517', name: '복구 매장', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35', postNo: '04523' });
     const store = await createStore(db.pool, '복구 매장');
     const { code } = await createEnrollmentCode(db.pool, store.id);

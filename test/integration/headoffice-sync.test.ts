@@ -22,6 +22,7 @@ import { prng } from '../fault/prng';
 import { FaultProxy, type Fault } from './headoffice/fault-proxy';
 import { HeadOfficeProcess } from './headoffice/ho-process';
 import { startTestDb, type TestDb } from './headoffice/pg-harness';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 const SYNC = { idleMs: 30, backoffMs: [30, 60, 120, 250], batchSize: 3, backupEveryMs: 60_000 };
 const registration = (name: string) => ({ businessNo: '220-81-62517', name, representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' });
@@ -58,7 +59,12 @@ async function sell(core: Core, amount: number): Promise<Payment> {
   expect(p.status).toBe('approved');
   return p;
 }
-const open = (dir: string) => createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50, 100], sync: SYNC }).then((c) => (cores.push(c), c));
+const open = (dir: string) =>
+  createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50, 100], sync: SYNC }).then(async (c) => {
+    cores.push(c);
+    await ensureDrawerOpen(c);
+    return c;
+  });
 async function closeCore(c: Core) {
   await c.close();
   cores.splice(cores.indexOf(c), 1);

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Payment, RpcResult } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/core';
 import { startSimulator, type Simulator } from '../../electron/simulator/server';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 let dir: string;
 let sim: Simulator;
@@ -32,6 +33,7 @@ describe.each(['oneqpay', 'kakaopay'] as const)('cancels with a tax-free part (%
     dir = mkdtempSync(join(tmpdir(), 'refund-tf-'));
     sim = await startSimulator({ dbFile: join(dir, 'bank.sqlite'), port: 0, faults: true });
     core = await createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50, 100] });
+    await ensureDrawerOpen(core);
     await ok('updateSettings', { backend: { mode: 'remote', url: sim.url, dialect } });
     await ok('registerStore', { businessNo: '220-81-62517', name: '하나카페', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35', postNo: '04523' });
     const id = `tf${Math.random().toString(36).slice(2, 8)}`;

@@ -57,7 +57,8 @@ function setup(float: number) {
   const repo = new CounterRepo(db, undefined, (id) => payments.get(id) ?? null);
   const receipts = new CashReceiptService({ repo, api: () => { throw new Error('no 현금영수증 in this property'); }, onChange: () => undefined });
   const orders = new OrderService({ repo, payments: fakePayments, refunds: {} as RefundService, receipts, events, print: () => undefined });
-  const drawer = new DrawerService({ repo, events, openPayments: () => [], qrRefundsBetween: () => ({ amount: 0, count: 0 }), onClosed: () => undefined });
+  const drawer = new DrawerService({ repo, events, openPayments: () => [], qrRefundsBetween: () => ({ amount: 0, count: 0 }),
+    plainQrSales: () => [], onClosed: () => undefined });
   drawer.open({ float });
   return { db, repo, orders, drawer, setOutcome: (o: 'approved' | 'failed') => (nextOutcome = o) };
 }

@@ -434,6 +434,13 @@ export const MIGRATIONS: readonly string[] = [
     SELECT RAISE(ABORT, 'sync_events sequence must be gapless');
   END;
   `,
+  // issue 13: every sale belongs to the drawer session open when it was recorded (a plain QR sale, an MPM
+  // sale and an order's QR tender alike), so every sale is in exactly one session's close report.
+  // Payments recorded before this migration have none.
+  `
+  ALTER TABLE payments ADD COLUMN session_id INTEGER REFERENCES drawer_sessions(id);
+  CREATE INDEX payments_session ON payments(session_id);
+  `,
 ];
 
 export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): { from: number; to: number } {

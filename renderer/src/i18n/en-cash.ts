@@ -81,6 +81,15 @@ export const enCash: Record<keyof typeof koCash, string> = {
   'drawer.save': 'Save',
   'drawer.cancel': 'Close (Esc)',
   'drawer.needed': 'Open the drawer (enter the float) before selling.',
-  'drawer.day': 'Day close ({day}): {count} sessions · cash {cash} · QR {qr}',
   'drawer.count': 'pcs',
+  // issue 13: day close by tender (the day's sessions summed)
+  'day.byTender': 'By tender ({count} sessions · {closed} closed)',
+  'day.cashSales': 'Cash, {count}',
+  'day.cashRefunds': 'Cash refunds',
+  'day.qrSales': 'QR, {count}',
+  'day.qrRefunds': 'QR refunds',
+  'day.cashReceipts': 'Cash receipts, {count}',
+  'day.net': 'Cash + QR net sales',
+  'day.openSessions': '{count} session(s) not closed: their figures may still change.',
+  'day.drawer': 'Cash drawer (sessions summed)',
 };

@@ -79,6 +79,15 @@ export const koCash = {
   'drawer.save': '저장',
   'drawer.cancel': '닫기 (Esc)',
   'drawer.needed': '판매하려면 먼저 개점(시재 입력)해 주세요.',
-  'drawer.day': '일마감 ({day}): 세션 {count}개 · 현금 매출 {cash} · QR {qr}',
   'drawer.count': '장 · 개',
+  // issue 13: 일마감 by tender (the day's sessions summed)
+  'day.byTender': '결제수단별 (세션 {count}개 · 마감 {closed})',
+  'day.cashSales': '현금 {count}건',
+  'day.cashRefunds': '현금 환불',
+  'day.qrSales': 'QR {count}건',
+  'day.qrRefunds': 'QR 환불',
+  'day.cashReceipts': '현금영수증 {count}건',
+  'day.net': '현금+QR 순매출',
+  'day.openSessions': '마감하지 않은 세션 {count}개: 그 세션의 숫자는 아직 바뀔 수 있습니다.',
+  'day.drawer': '현금 시재 (세션 합계)',
 } as const;

@@ -6,6 +6,7 @@
 import type { SettlementReport, StoreProfile } from '../../contract';
 import { formatBusinessNumber } from '../business-number';
 import { formatSeoulDateTime } from '../time';
+import { dayTendersBlocks } from './day-tenders-blocks';
 import { formatAmount, formatWon, methodLabel, type ReceiptBlock, type ReceiptColumns, type ReceiptModel } from './receipt-model';
 
 export interface SettlementReceiptInput {
@@ -59,6 +60,7 @@ export function buildSettlementReceipt(input: SettlementReceiptInput): ReceiptMo
   b.push({ type: 'pair', left: '공급가액', right: formatWon(r.net.supply) });
   b.push({ type: 'pair', left: '부가세', right: formatWon(r.net.vat) });
   b.push({ type: 'pair', left: '면세', right: formatWon(r.net.taxFree) });
+  if (r.tenders) b.push(...dayTendersBlocks(r.tenders));
 
   b.push({ type: 'rule', char: '-' });
   b.push({ type: 'pair', left: '결제 실패', right: count(r.payments.failed) });

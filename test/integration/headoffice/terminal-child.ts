@@ -5,10 +5,12 @@
  */
 import { parseArgs } from 'node:util';
 import { createCore } from '../../../electron/core/core';
+import { ensureDrawerOpen } from '../../fixtures/drawer-session';
 
 async function main(): Promise<void> {
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, sales: { type: 'string', default: '2' } } });
 const core = await createCore({ dataDir: values['data-dir']!, shell: 'web', version: 'kill-test', lookupDelaysMs: [50, 100], sync: { disabled: true } });
+await ensureDrawerOpen(core);
 const n = Number(values.sales);
 for (let i = 0; i < n; i++) {
   const qr = (await core.router.call('issueDemoQr', {})) as { ok: true; value: { qrText: string } };

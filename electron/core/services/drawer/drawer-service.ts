@@ -21,6 +21,8 @@ export interface DrawerServiceDeps {
   openPayments: () => { orderId: string; status: string }[];
   /** QR refunds asked for in [fromIso, toIso) and confirmed: amount and count. */
   qrRefundsBetween: (fromIso: string, toIso: string) => { amount: number; count: number };
+  /** Approved QR sales of the session that are not an order's tender (a plain scan or MPM sale). */
+  plainQrSales: (sessionId: number) => { methodType: string | null; amount: number }[];
   onClosed: (s: DrawerSession) => void;
   now?: () => Date;
 }
@@ -134,6 +136,16 @@ export class DrawerService {
         }
       }
     }
+    // A plain QR sale (scan or MPM, no order) belongs to the session it was recorded in (payments.session_id).
+    const plain = this.d.plainQrSales(s.id);
+    for (const p of plain) {
+      qr.count++;
+      qr.amount += p.amount;
+      const m = byMethod.get(p.methodType) ?? { count: 0, amount: 0 };
+      m.count++;
+      m.amount += p.amount;
+      byMethod.set(p.methodType, m);
+    }
     // Open receipts of orders from earlier sessions that are being cancelled now also hold the close.
     for (const r of repo.openReceiptRows()) if (!orders.some((o) => o.id === r.order_id)) openReceipts.push(`현금영수증 #${r.id}`);
     const qrRefunds = this.d.qrRefundsBetween(s.opened_at, s.closed_at ?? '9999');
@@ -144,7 +156,7 @@ export class DrawerService {
       paidIn: f.paidIn,
       paidOut: f.paidOut,
       expected: f.expected,
-      orders: { completed: done.length, voided: orders.filter((o) => o.status === 'voided').length, open: orders.filter((o) => o.status === 'open').length, total: done.reduce((n, o) => n + o.total, 0) },
+      orders: { completed: done.length + plain.length, voided: orders.filter((o) => o.status === 'voided').length, open: orders.filter((o) => o.status === 'open').length, total: done.reduce((n, o) => n + o.total, 0) + plain.reduce((n, p) => n + p.amount, 0) },
       byTender: { cash, qr },
       qrByMethod: [...byMethod.entries()].map(([methodType, m]) => ({ methodType, ...m })),
       refunds: { cash: f.cashRefunds, qr: qrRefunds.amount, count: repo.drawerEvents(s.id).filter((e) => e.kind === 'cash_refund' || e.kind === 'cash_void').length + qrRefunds.count },

@@ -10,6 +10,7 @@
  * 승인번호(TID), 상태 / status (ledger code), 결제수단 / method, 상품명, 품목 (name unit×qty, "(면세)"),
  * 거래금액 (the row's own amount, positive) = 면세 + 부가세 + 공급가액, 취소누계 (sale rows: confirmed cancels
  * so far), 순매출 (effect on the day's net: +approved sale, -confirmed cancel, 0 otherwise), 오류코드.
+ * Issue 13: the cash side follows in the same columns (csv-drawer-rows.ts), by the session's business day.
  */
 import type Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
@@ -19,6 +20,7 @@ import { PAYMENT_STATUS_KO, REFUND_STATUS_KO } from '../../../../shared/domain/l
 import { methodLabel } from '../../../../shared/domain/receipt/receipt-model';
 import { formatSeoulIsoOffset, seoulDayRangeUtc } from '../../../../shared/domain/time';
 import { splitVat } from '../../../../shared/domain/vat';
+import { DRAWER_ROW_KO, drawerCsvRows, drawerRowNet, drawerRowVat, type DrawerCsvRow } from './csv-drawer-rows';
 
 export const CSV_COLUMNS = [
   { key: 'typeKo', header: '구분' },
@@ -128,17 +130,50 @@ function record(r: Row): Record<Key, string | number> {
   };
 }
 
+function drawerRecord(r: DrawerCsvRow): Record<Key, string | number> {
+  const split = drawerRowVat(r);
+  const label = DRAWER_ROW_KO[r.kind] ?? r.kind;
+  const what = r.kind === 'drawer_close' ? `실제 현금 ${r.counted ?? 0} / 과부족 ${r.overShort ?? 0}${r.reason ? ` (${r.reason})` : ''}` : (r.reason ?? '');
+  return {
+    typeKo: label,
+    type: r.kind,
+    at: formatSeoulIsoOffset(r.at),
+    paymentId: '',
+    refundId: '',
+    orderId: r.orderNo ?? `drawer-${r.sessionId}`,
+    tid: '',
+    statusKo: label,
+    status: r.kind,
+    methodKo: '현금',
+    method: 'CASH',
+    itemName: r.itemName || what,
+    items: r.itemName ? what : '',
+    amount: r.amount,
+    taxFree: r.kind === 'drawer_close' ? 0 : r.taxFree,
+    vat: split.vat,
+    supply: split.supply,
+    refunded: '',
+    net: drawerRowNet(r),
+    errorCode: '',
+    productIds: '',
+    quantity: '',
+  };
+}
+
 export class CsvExporter {
   private readonly stmt: Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.stmt = db.prepare(SQL);
   }
 
   export(from: string, to: string): CsvExport {
     const start = seoulDayRangeUtc(from).start;
     const end = seoulDayRangeUtc(to).end;
-    const rows = (this.stmt.all({ start, end }) as Row[]).map(record);
+    // issue 13: the cash side (drawer events and closes of the range's sessions), merged by time
+    const qr = (this.stmt.all({ start, end }) as Row[]).map((r) => ({ at: r.at, rec: record(r) }));
+    const cash = drawerCsvRows(this.db, from, to).map((r) => ({ at: r.at, rec: drawerRecord(r) }));
+    const rows = [...qr, ...cash].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((x) => x.rec);
     // Records as arrays of strings: csv-stringify is ~5x faster on those than on objects with `columns`.
     const keys = CSV_COLUMNS.map((c) => c.key);
     const table = [CSV_COLUMNS.map((c) => c.header as string), ...rows.map((r) => keys.map((k) => String(r[k])))];

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ledgerMethods } from '../../../../shared/contract';
 import { PosError } from '../../../../shared/domain/errors';
+import type { DayTenders } from '../../../../shared/domain/cash/day-sessions';
 import type { Handlers } from '../../router';
 import type { PaymentRepo } from '../payment/payment-repo';
 import type { PrinterService } from '../printer/printer-service';
@@ -14,13 +15,15 @@ export interface LedgerDeps {
   payments: PaymentRepo;
   printer: PrinterService;
   now?: () => Date;
+  /** Issue 13: 일마감 by tender, the business day's drawer sessions summed. */
+  dayTenders?: (day: string) => DayTenders | null;
 }
 
 export type LedgerHandlers = Pick<Handlers, keyof typeof ledgerMethods>;
 
 export function ledgerHandlers(d: LedgerDeps): LedgerHandlers {
   const history = new HistoryQuery(d.db);
-  const settlement = new SettlementService(d.db, d.printer, d.now);
+  const settlement = new SettlementService(d.db, d.printer, d.now, d.dayTenders);
   const csv = new CsvExporter(d.db);
   return {
     searchPayments: (input) => history.search(input),

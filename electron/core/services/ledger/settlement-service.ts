@@ -4,7 +4,8 @@
  * receipt through the printer service's queue.
  */
 import type Database from 'better-sqlite3';
-import type { Settlement } from '../../../../shared/contract';
+import type { Settlement, SettlementReport } from '../../../../shared/contract';
+import type { DayTenders } from '../../../../shared/domain/cash/day-sessions';
 import { PosError } from '../../../../shared/domain/errors';
 import { seoulDay } from '../../../../shared/domain/time';
 import type { PrintJob } from '../printer/print-queue';
@@ -21,14 +22,22 @@ export class SettlementService {
     db: Database.Database,
     private readonly printer: PrinterService,
     private readonly now: () => Date = () => new Date(),
+    /** Issue 13: the business day's drawer sessions summed (cash, QR by tender); frozen with the report at 일마감. */
+    private readonly tenders: (day: string) => DayTenders | null = () => null,
   ) {
     this.query = new SettlementQuery(db, now);
     this.closes = new DayCloseRepo(db);
   }
 
+  private live(day: string): SettlementReport {
+    const report = this.query.report(day);
+    const tenders = this.tenders(day);
+    return tenders ? { ...report, tenders } : report;
+  }
+
   get(day: string): Settlement {
     const closed = this.closes.get(day);
-    if (!closed) return { report: this.query.report(day), closedAt: null, drift: null };
+    if (!closed) return { report: this.live(day), closedAt: null, drift: null };
     const live = this.query.report(day);
     return { report: closed.report, closedAt: closed.closedAt, drift: { salesCount: live.sales.count - closed.report.sales.count, net: live.net.amount - closed.report.net.amount } };
   }
@@ -37,7 +46,7 @@ export class SettlementService {
   close(day: string, acknowledgeWarnings: boolean): Settlement {
     if (day > seoulDay(this.now())) throw new PosError('DAY_NOT_STARTED', day);
     if (this.closes.get(day)) throw new PosError('DAY_ALREADY_CLOSED', day);
-    const report = this.query.report(day);
+    const report = this.live(day);
     const w = report.warnings;
     const warnings = w.unfinishedPayments.count + w.openRefunds.count + w.unprintedReceipts.count;
     if (warnings > 0 && !acknowledgeWarnings) throw new PosError('DAY_CLOSE_WARNINGS', `${w.unfinishedPayments.count} unfinished, ${w.openRefunds.count} open cancels, ${w.unprintedReceipts.count} unprinted`);

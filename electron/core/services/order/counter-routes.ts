@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Handlers } from '../../router';
 import type { EventBus } from '../../events';
 import type { Order } from '../../../../shared/contract-cash';
+import { sumSessions, type DayTenders } from '../../../../shared/domain/cash/day-sessions';
 import { PosError } from '../../../../shared/domain/errors';
 import { receiptPreview } from '../../../../shared/domain/receipt/receipt-text';
 import type { PrintInput } from '../../../../shared/domain/receipt/print-input';
@@ -67,6 +68,8 @@ export interface Counter {
   repo: CounterRepo;
   /** Settles what a crash left open (after the payments' own recovery). */
   recover(): Promise<void>;
+  /** 일마감 by tender: the business day's sessions summed; null when the day had none. */
+  dayTenders(day: string): DayTenders | null;
 }
 
 export function createCounter(d: CounterDeps): Counter {
@@ -106,6 +109,10 @@ export function createCounter(d: CounterDeps): Counter {
       const r = d.db.prepare("SELECT IFNULL(SUM(amount), 0) AS amount, COUNT(*) AS count FROM refunds WHERE status = 'cancelled' AND created_at >= ? AND created_at < ?").get(from, to) as { amount: number; count: number };
       return r;
     },
+    plainQrSales: (sessionId) =>
+      d.db
+        .prepare("SELECT method_type AS methodType, amount FROM payments p WHERE p.session_id = ? AND p.status = 'approved' AND NOT EXISTS (SELECT 1 FROM order_tenders t WHERE t.payment_order_id = p.order_id) ORDER BY p.id")
+        .all(sessionId) as { methodType: string | null; amount: number }[],
     onClosed: (s) => void d.printer.printInput(drawerInput(s.id, false), { wait: false }).catch((e: unknown) => console.error('[drawer] close report print failed', e)),
   });
   const o = new OrderService({
@@ -153,6 +160,10 @@ export function createCounter(d: CounterDeps): Counter {
     drawer,
     receipts,
     repo,
+    dayTenders(day) {
+      const sessions = drawer.listDay(day);
+      return sessions.length > 0 ? sumSessions(sessions) : null;
+    },
     async recover() {
       o.recoverOnStart();
       await receipts.recoverOnStart();

@@ -78,6 +78,8 @@ export interface NewPayment {
   items: CartItem[];
   qrMasked: string;
   flow?: Payment['flow'];
+  /** The drawer session the sale belongs to (issue 13; createIfNoneOpen sets it). */
+  sessionId?: number | null;
 }
 
 /** Non-final statuses as an SQL list: an IN list seeks the (status, created_at) index, NOT IN would scan it. */
@@ -111,7 +113,10 @@ export class PaymentRepo {
     return this.db.transaction(() => {
       const open = this.db.prepare(`SELECT order_id, status FROM payments WHERE status IN (${OPEN_SQL}) LIMIT 1`).get() as { order_id: string; status: string } | undefined;
       if (open) throw new PosError('PAYMENT_IN_PROGRESS', `order ${open.order_id} is ${open.status}`);
-      return this.create(p);
+      // issue 13: a sale belongs to the open drawer session, checked in the same transaction (never outside one)
+      const session = this.db.prepare("SELECT id FROM drawer_sessions WHERE status = 'open'").get() as { id: number } | undefined;
+      if (!session) throw new PosError('DRAWER_NOT_OPEN');
+      return this.create({ ...p, sessionId: session.id });
     })();
   }
 
@@ -122,10 +127,10 @@ export class PaymentRepo {
       const info = this.db
         .prepare(
           // category_cd: the store's category at the time of sale (sales analytics by category).
-          `INSERT INTO payments (order_id, cid, status, amount, tax_free, vat, supply, item_name, quantity, items_json, qr_masked, flow, created_at, updated_at, category_cd)
-           VALUES (?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT category_cd FROM store_profile WHERE id = 1))`,
+          `INSERT INTO payments (order_id, cid, status, amount, tax_free, vat, supply, item_name, quantity, items_json, qr_masked, flow, created_at, updated_at, category_cd, session_id)
+           VALUES (?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT category_cd FROM store_profile WHERE id = 1), ?)`,
         )
-        .run(p.orderId, p.cid, p.totals.total, p.totals.taxFree, p.totals.vat, p.totals.supply, p.totals.itemName, p.totals.quantity, JSON.stringify(p.items), p.qrMasked, p.flow ?? 'cpm', at, at);
+        .run(p.orderId, p.cid, p.totals.total, p.totals.taxFree, p.totals.vat, p.totals.supply, p.totals.itemName, p.totals.quantity, JSON.stringify(p.items), p.qrMasked, p.flow ?? 'cpm', at, at, p.sessionId ?? null);
       const newId = Number(info.lastInsertRowid);
       this.db.prepare('INSERT INTO payment_events (payment_id, status, at) VALUES (?, ?, ?)').run(newId, 'created', at);
       appendPaymentEvent(this.db, newId, { status: 'created', at, detail: null }); // issue 14: event log

@@ -155,7 +155,7 @@ export function SettlementScreen() {
             )}
             <SettlementFigures settlement={settlement} />
             <ProductSalesCard sales={productSales} />
-            <DrawerDaySummary day={day} />
+            <DrawerDaySummary report={settlement.report} />
             <SettlementWarnings report={settlement.report} frozen={!!closed} />
             {settlement.report.headOfficeUnsent ? <p className="error-text" data-testid="settlement-unsent">{t('settlement.unsent', { n: settlement.report.headOfficeUnsent })}</p> : null}
           </div>
