@@ -38,7 +38,17 @@ export async function wedgeScan(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-export async function registerDemoStore(page: Page, prefix: string): Promise<string> {
+/**
+ * 개점 with a float, as the cashier's dialog does (issue 13: every sale belongs to the open drawer session);
+ * kept when one is already open. The checkout's drawer bar follows through drawer.updated.
+ */
+export async function openDrawerSession(page: Page, float = 100_000): Promise<void> {
+  const state = await rpc<{ current: unknown }>(page, 'getDrawer');
+  if (!state.current) await rpc(page, 'openDrawer', { float });
+}
+
+/** Onboards the demo store; then opens a drawer session unless `openDrawer: false` (a test of 개점 itself). */
+export async function registerDemoStore(page: Page, prefix: string, o: { openDrawer?: boolean } = {}): Promise<string> {
   await expect(page.getByTestId('biz-no')).toBeVisible();
   await shot(page, `${prefix}-01-onboarding-empty`);
   await page.getByTestId('biz-no').focus();
@@ -56,6 +66,7 @@ export async function registerDemoStore(page: Page, prefix: string): Promise<str
   const cid = page.getByTestId('issued-cid');
   await expect(cid).toHaveText(/^[A-Z0-9]{10}$/);
   await shot(page, `${prefix}-03-onboarding-cid`);
+  if (o.openDrawer !== false) await openDrawerSession(page);
   return (await cid.textContent()) ?? '';
 }
 

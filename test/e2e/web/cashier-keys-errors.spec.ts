@@ -7,12 +7,13 @@
  */
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
-import { issueDemoQr, rpc, shot, STORE, wedgeScan } from '../flows';
+import { issueDemoQr, openDrawerSession, rpc, shot, STORE, wedgeScan } from '../flows';
 import { expect, test } from './web-shell.fixture';
 
 async function openCheckout(page: Page, appUrl: string): Promise<void> {
   await page.goto(appUrl);
   await rpc(page, 'registerStore', STORE);
+  await openDrawerSession(page);
   await page.reload();
   await expect(page.getByTestId('price-input')).toBeFocused();
 }

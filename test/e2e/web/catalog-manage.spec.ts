@@ -4,7 +4,7 @@
  * written), the fixed file imports. Screenshots at 1024×768 and 1280×800.
  */
 import iconv from 'iconv-lite';
-import { rpc, shot, STORE } from '../flows';
+import { openDrawerSession, rpc, shot, STORE } from '../flows';
 import { expect, test } from './web-shell.fixture';
 
 const HEADER = '번호,분류,상품명,가격,면세,바코드,품절,보관,순서,별칭,옵션';
@@ -14,6 +14,7 @@ test('menu management: demo menu, edit, duplicate barcode, sold out, CSV dry run
   await page.goto(shell.appUrl);
   await expect(page.getByTestId('biz-no')).toBeVisible();
   await rpc(page, 'registerStore', STORE);
+  await openDrawerSession(page);
   await page.reload();
   await expect(page.getByTestId('price-input')).toBeVisible();
   await page.keyboard.press('Alt+3');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { qrVideo, writeY4m } from '../../fixtures/video/y4m';
 import { EscPosPrinterEmulator } from '../../emulators/escpos-printer';
-import { issueDemoQr, rpc, shot, STORE } from '../flows';
+import { issueDemoQr, openDrawerSession, rpc, shot, STORE } from '../flows';
 import { expect, test } from './web-shell.fixture';
 
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,6 +50,7 @@ test('diagnostics: backend ping, printer test page, wedge scanner test, status b
   try {
     await page.goto(shell.appUrl);
     await rpc(page, 'registerStore', STORE);
+    await openDrawerSession(page);
     const { printer } = await rpc<{ printer: Record<string, unknown> }>(page, 'getSettings');
     await rpc(page, 'updateSettings', { printer: { ...printer, transport: { kind: 'tcp', host: '127.0.0.1', port: emu.port }, columns: 42 } });
     await page.reload();
@@ -122,6 +123,7 @@ test('diagnostics: camera test decodes the fake webcam live and feeds the scanne
     return r.value;
   };
   await call('registerStore', STORE);
+  await call('openDrawer', { float: 100_000 }); // 개점: every sale belongs to a drawer session
   const qrText = (await call<{ qrText: string }>('issueDemoQr')).qrText;
   const dir = mkdtempSync(join(tmpdir(), 'pos-diag-y4m-'));
   const file = join(dir, 'diag.y4m');

@@ -1,11 +1,12 @@
 /** History filters apply as they change: no 조회 press needed for a choice or for typed text. */
-import { rpc, STORE } from '../flows';
+import { openDrawerSession, rpc, STORE } from '../flows';
 import { sell } from '../ledger-flows';
 import { expect, test } from './web-shell.fixture';
 
 test('history: 상태, amount range and search apply as they change, without 조회', async ({ page, shell }) => {
   await page.goto(shell.appUrl);
   await rpc(page, 'registerStore', STORE);
+  await openDrawerSession(page);
   await page.reload();
   await sell(page, [{ name: '아메리카노', price: 4500 }]);
   const big = await sell(page, [{ name: '케이크', price: 32000 }]);

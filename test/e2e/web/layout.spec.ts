@@ -7,7 +7,7 @@
  * A new screen or dialog is one line in SCREENS (open it; optionally close it; what must be in view).
  */
 import type { Page } from '@playwright/test';
-import { issueDemoQr, rpc, STORE, wedgeScan } from '../flows';
+import { issueDemoQr, openDrawerSession, rpc, STORE, wedgeScan } from '../flows';
 import { sell } from '../ledger-flows';
 import { expect, test } from './web-shell.fixture';
 
@@ -290,6 +290,7 @@ async function setUp(page: Page, appUrl: string): Promise<void> {
   await page.setViewportSize(SIZES[0]);
   await page.goto(appUrl);
   await rpc(page, 'registerStore', { ...STORE, businessNo: STORE.businessNo });
+  await openDrawerSession(page);
   await rpc(page, 'loadDemoCatalog', {});
   await page.reload();
   await sell(page, [{ name: '아메리카노', price: 4500 }]);

@@ -1,12 +1,13 @@
 /** The on-screen receipt draws the real QR (read back from its pixels), not a "[QR …]" text placeholder. */
 import type { ReceiptPreviewView } from '../../../shared/contract';
-import { issueDemoQr, rpc, shot, STORE, wedgeScan } from '../flows';
+import { issueDemoQr, openDrawerSession, rpc, shot, STORE, wedgeScan } from '../flows';
 import { decodeQrImage } from '../qr-decode';
 import { expect, test } from './web-shell.fixture';
 
 test('the receipt preview beside 승인 완료 shows a scannable QR of what the printer prints', async ({ page, shell }) => {
   await page.goto(shell.appUrl);
   await rpc(page, 'registerStore', STORE);
+  await openDrawerSession(page);
   await page.reload();
   await page.getByTestId('price-input').focus();
   await page.keyboard.type('4500');

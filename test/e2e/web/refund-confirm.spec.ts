@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { PaymentDetail } from '../../../shared/contract';
-import { rpc, shot, STORE } from '../flows';
+import { openDrawerSession, rpc, shot, STORE } from '../flows';
 import { sell } from '../ledger-flows';
 import { expect, test } from './web-shell.fixture';
 
@@ -19,6 +19,7 @@ async function openDetail(page: Page, id: number): Promise<void> {
 test('full refund: C, Enter shows the amount and asks again; Esc goes back; Enter cancels. A failed payment: no refund button', async ({ page, shell }) => {
   await page.goto(shell.appUrl);
   await rpc(page, 'registerStore', STORE);
+  await openDrawerSession(page);
   await page.reload();
   const p = await sell(page, [{ name: '아메리카노', price: 4500 }]);
   await openDetail(page, p.id);

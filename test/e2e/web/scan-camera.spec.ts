@@ -57,6 +57,7 @@ test.beforeAll(async () => {
   videoDir = mkdtempSync(join(tmpdir(), 'pos-y4m-'));
   shell = await launchWebShell(dataDir);
   await rpc('registerStore', STORE);
+  await rpc('openDrawer', { float: 100_000 }); // 개점: every sale belongs to a drawer session
 });
 test.afterAll(async () => {
   await stopWebShell(shell);

@@ -3,12 +3,13 @@
  * or leave without saving); an invalid printer host says what is wrong next to the field; 설정 does not
  * tell the owner to go to 설정. One 저장 bar (or Ctrl+S) saves every changed section at once.
  */
-import { rpc, shot, STORE } from '../flows';
+import { openDrawerSession, rpc, shot, STORE } from '../flows';
 import { expect, test } from './web-shell.fixture';
 
 test('settings: unsaved-changes prompt on leaving, the host field says what is wrong, no "go to settings" banner inside settings', async ({ page, shell }) => {
   await page.goto(shell.appUrl);
   await rpc(page, 'registerStore', STORE);
+  await openDrawerSession(page);
   await page.reload();
   await expect(page.getByTestId('price-input')).toBeFocused();
   await page.keyboard.press('Alt+4');

@@ -60,6 +60,16 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   const [focusRequest, setFocusRequest] = useState<{ target: FocusTarget; n: number } | null>({ target: 'price', n: 0 });
 
   const wedge = useWedgeInput({ onSubmit: (text) => void pay(text) });
+  // Every sale belongs to the open drawer session (issue 13): without one, the checkout offers 개점 and
+  // keeps the cart and the scanned code, so the same Enter pays once the float is in.
+  const drawer = useDrawer();
+  const [drawerMode, setDrawerMode] = useDrawerMode();
+  const needsDrawer = (): boolean => {
+    if (drawer.state?.current !== null) return false;
+    setError('DRAWER_NOT_OPEN');
+    setDrawerMode('open');
+    return true;
+  };
   const focusScan = wedge.focus;
   const requestFocus = (target: FocusTarget) => setFocusRequest((r) => ({ target, n: (r?.n ?? 0) + 1 }));
 
@@ -112,6 +122,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
       requestFocus('scan');
       return;
     }
+    if (needsDrawer()) return;
     paying.current = true;
     setError(null);
     setNotice(null);
@@ -120,7 +131,9 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
       const payment = await pos.checkout({ items: toCartItems(lines), qrText: qr.payload.text });
       setPhase({ kind: 'result', payment });
     } catch (e) {
-      setError(errorCodeOf(e));
+      const code = errorCodeOf(e);
+      setError(code);
+      if (code === 'DRAWER_NOT_OPEN') setDrawerMode('open');
       setPhase({ kind: 'entry' });
       requestFocus('scan');
     } finally {
@@ -135,6 +148,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     if ('error' in end || (end.payment.status === 'failed' && end.payment.error?.code === 'PAYMENT_CANCELLED')) {
       // back to the cart, nothing charged; the cashier's own Esc is a neutral note, not an error
       if ('error' in end) setError(end.error);
+      if ('error' in end && end.error === 'DRAWER_NOT_OPEN') setDrawerMode('open');
       else setNotice('checkout.mpmCancelled');
       setPhase({ kind: 'entry' });
       requestFocus('price');
@@ -148,6 +162,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
       requestFocus('price');
       return;
     }
+    if (needsDrawer()) return;
     paying.current = true;
     setError(null);
     setNotice(null);
@@ -158,8 +173,6 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
   useDisplaySync(phase.kind === 'entry', lines, scanFocused);
 
   // Cash · split (F8, issue 13): the cart becomes an order paid by tenders; it needs an open drawer session.
-  const drawer = useDrawer();
-  const [drawerMode, setDrawerMode] = useDrawerMode();
   useEffect(() => {
     void pos.getOpenOrder({}).then((o) => o && o.tenders.length > 0 && setPhase({ kind: 'tender', order: o }), () => undefined);
   }, []);
@@ -167,6 +180,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
     if (paying.current || phase.kind !== 'entry') return;
     const problem = checkoutProblem(lines);
     if (problem) return setError(problem);
+    if (needsDrawer()) return;
     try {
       setError(null);
       setPhase({ kind: 'tender', order: await pos.createOrder({ items: toCartItems(lines) }) });
@@ -175,6 +189,12 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
       setError(code);
       if (code === 'DRAWER_NOT_OPEN') setDrawerMode('open');
     }
+  };
+
+  /** Back from the drawer dialog: a sale held for 개점 goes on with the same Enter (the scanned code is kept). */
+  const afterDrawerDialog = () => {
+    if (error === 'DRAWER_NOT_OPEN') setError(null);
+    requestFocus(wedge.value !== '' ? 'scan' : 'price');
   };
 
   /** `firstDigit`: typed on the approved result, it becomes the start of the next price. */
@@ -317,7 +337,7 @@ export function CheckoutScreen({ active, appInfo }: { active: boolean; appInfo: 
         <ShortcutHints />
       </div>
       <div className="checkout__right">
-        <DrawerBar state={drawer.state} mode={drawerMode} onMode={(m) => (setDrawerMode(m), m === null && requestFocus('price'))} />
+        <DrawerBar state={drawer.state} mode={drawerMode} onMode={(m) => (setDrawerMode(m), m === null && afterDrawerDialog())} />
         <TotalsPanel lines={lines} />
         <div onFocus={() => setScanFocused(true)} onBlur={() => setScanFocused(false)}>
           <ScanPanel wedge={wedge} paying={isPaying} error={error} onPay={() => void pay(wedge.value)} />

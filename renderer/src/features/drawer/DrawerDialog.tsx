@@ -4,7 +4,6 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { DrawerSession, DrawerState } from '../../../../shared/contract-cash';
-import { countTotal } from '../../../../shared/domain/cash/drawer-cash';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/ErrorText';
@@ -12,7 +11,7 @@ import { pos } from '../../api/pos';
 import { useI18n } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { parseAmount } from '../tender/tender-form';
-import { CountGrid, parseCounts } from './CountGrid';
+import { DenominationCount, parseCounts } from './DenominationCount';
 
 export type DrawerMode = 'open' | 'movement' | 'close' | { report: number };
 
@@ -45,7 +44,7 @@ function useSubmit() {
 }
 
 function OpenForm({ onClose }: { onClose: () => void }) {
-  const { t, krw } = useI18n();
+  const { t } = useI18n();
   const [byCount, setByCount] = useState(false);
   const [total, setTotal] = useState('');
   const [counts, setCounts] = useState<Record<string, string>>({});
@@ -61,7 +60,6 @@ function OpenForm({ onClose }: { onClose: () => void }) {
     if (!a.ok) return s.setError(a.code);
     void s.run(() => pos.openDrawer({ float: a.value }), onClose);
   };
-  const parsed = parseCounts(counts);
   return (
     <Dialog title={t('drawer.openTitle')} testId="drawer-open-dialog" onClose={onClose}>
       <form onSubmit={submit} className="drawer-form">
@@ -69,12 +67,7 @@ function OpenForm({ onClose }: { onClose: () => void }) {
           <input type="checkbox" data-testid="float-by-count" checked={byCount} onChange={(e) => setByCount(e.target.checked)} /> {t('drawer.byDenomination')}
         </label>
         {byCount ? (
-          <>
-            <CountGrid counts={counts} onChange={setCounts} invalid={s.error !== null} />
-            <p className="drawer-form__sum">
-              {t('drawer.float')} <strong className="num">{parsed ? krw(countTotal(parsed)) : '—'}</strong>
-            </p>
-          </>
+          <DenominationCount counts={counts} onChange={setCounts} invalid={s.error !== null} testPrefix="float" />
         ) : (
           <label className="field">
             {t('drawer.float')}
@@ -141,14 +134,11 @@ function MovementForm({ onClose }: { onClose: () => void }) {
 }
 
 function CloseForm({ session, onClose, onClosed }: { session: DrawerSession; onClose: () => void; onClosed: (s: DrawerSession) => void }) {
-  const { t, krw } = useI18n();
+  const { t } = useI18n();
   const [counts, setCounts] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
   const s = useSubmit();
   const parsed = parseCounts(counts);
-  const counted = parsed ? countTotal(parsed) : null;
-  const expected = session.report.expected;
-  const diff = counted === null ? null : counted - expected;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!parsed) return s.setError('DRAWER_COUNT_INVALID');
@@ -164,21 +154,7 @@ function CloseForm({ session, onClose, onClosed }: { session: DrawerSession; onC
   return (
     <Dialog title={t('drawer.closeTitle')} testId="drawer-close-dialog" onClose={onClose} className="dialog--wide">
       <form onSubmit={submit} className="drawer-form">
-        <CountGrid counts={counts} onChange={(c) => (setCounts(c), s.setError(null))} invalid={s.error === 'DRAWER_COUNT_INVALID'} />
-        <dl className="drawer-figures">
-          <dt>{t('drawer.expected')}</dt>
-          <dd className="num" data-testid="close-expected">
-            {krw(expected)}
-          </dd>
-          <dt>{t('drawer.counted')}</dt>
-          <dd className="num" data-testid="close-counted">
-            {counted === null ? '—' : krw(counted)}
-          </dd>
-          <dt>{t('drawer.overShort')}</dt>
-          <dd className={`num ${diff !== null && diff < 0 ? 'is-bad' : ''}`} data-testid="close-over-short">
-            {diff === null ? '—' : `${diff > 0 ? '+' : ''}${krw(diff)}`}
-          </dd>
-        </dl>
+        <DenominationCount counts={counts} onChange={(c) => (setCounts(c), s.setError(null))} invalid={s.error === 'DRAWER_COUNT_INVALID'} testPrefix="close" expected={session.report.expected} />
         <label className="field">
           {t('drawer.note')}
           <input data-testid="close-note" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
