@@ -198,6 +198,8 @@ export const cashMethods = {
   /** The session's close report (prints itself on close; this prints a copy). */
   printDrawerReport: { input: z.object({ id }).strict(), output: printedSchema },
   getDrawerReportPreview: { input: z.object({ id }).strict(), output: printedSchema.pick({ text: true }) },
+  /** The order a QR payment is a tender of (내역 refunds a split order per tender); null for a plain QR sale. */
+  getOrderOfPayment: { input: z.object({ paymentId: id }).strict(), output: orderSchema.nullable() },
   /** An order's receipt (cash: 받은 금액 / 거스름돈; 현금영수증 lines). */
   printOrderReceipt: { input: z.object({ orderId: id }).strict(), output: printedSchema },
 } as const;

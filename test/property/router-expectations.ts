@@ -85,6 +85,7 @@ export const EXPECTED_INPUTS: Readonly<Record<string, Spec>> = {
   printDrawerReport: ['id:id'],
   getDrawerReportPreview: ['id:id'],
   printOrderReceipt: ['orderId:id'],
+  getOrderOfPayment: ['paymentId:id'],
   // issue 14: head office sync
   getSyncStatus: [],
   enrollHeadOffice: ['url:text', 'code:text', 'name?:text'],

@@ -92,4 +92,7 @@ export const enCash: Record<keyof typeof koCash, string> = {
   'day.net': 'Cash + QR net sales',
   'day.openSessions': '{count} session(s) not closed: their figures may still change.',
   'day.drawer': 'Cash drawer (sessions summed)',
+  // issue 13: history refunds of an order paid several ways
+  'history.orderTenders': 'Order {order} · {total} · by tender',
+  'history.orderTendersHint': 'Refund each tender on its own: cash from the drawer (its cash receipt cancelled by as much), QR through a cancel request.',
 };

@@ -90,4 +90,7 @@ export const koCash = {
   'day.net': '현금+QR 순매출',
   'day.openSessions': '마감하지 않은 세션 {count}개: 그 세션의 숫자는 아직 바뀔 수 있습니다.',
   'day.drawer': '현금 시재 (세션 합계)',
+  // issue 13: 내역 refunds of an order paid several ways
+  'history.orderTenders': '주문 {order} · {total} · 결제수단별',
+  'history.orderTendersHint': '결제수단마다 환불합니다: 현금은 돈통에서(현금영수증도 그만큼 취소), QR은 취소 요청으로.',
 } as const;

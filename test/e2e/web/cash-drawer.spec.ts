@@ -36,7 +36,7 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(shell.appUrl);
-  await registerDemoStore(page, 'cash');
+  await registerDemoStore(page, 'cash', { openDrawer: false });
   const settings = await rpc<{ printer: Record<string, unknown> }>(page, 'getSettings');
   await rpc(page, 'updateSettings', { printer: { ...settings.printer, transport: { kind: 'tcp', host: '127.0.0.1', port: emu.port }, columns: 42, autoPrint: true } });
 
@@ -160,13 +160,24 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
   expect(report).toMatch(/발급 2건\s+132,000원/);
   await page.keyboard.press('Escape');
 
-  // 8. a sale after the close needs the next session and lands in it
-  await ringUp(page, [1000]);
-  await page.keyboard.press('F8');
+  // 8. a sale after the close needs the next session and lands in it: a plain QR scan (Enter) offers 개점,
+  // keeps the scanned code, and the same Enter pays once the float is in
+  await ringUp(page, [2500]);
+  const qr = await rpc<{ qrText: string }>(page, 'issueDemoQr');
+  await page.keyboard.press('F2');
+  await page.keyboard.type(qr.qrText, { delay: 5 });
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('drawer-open-dialog')).toBeVisible();
+  expect((await rpc<{ id: number }[]>(page, 'listPayments')).length).toBe(1); // only the split's QR part: nothing sold outside a session
   await page.getByTestId('float-total').fill('166000');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('drawer-state')).toContainText('#2');
+  await expect(page.getByTestId('scan-input')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('result-status')).toContainText('승인 완료');
+  await expect(page.getByTestId('result')).toHaveAttribute('data-enter-armed', 'true');
+  await page.keyboard.press('Enter');
+  await ringUp(page, [1000]);
   await page.keyboard.press('F8');
   await page.getByTestId('quick-exact').click();
   await page.getByTestId('cash-submit').click();
@@ -176,10 +187,15 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
   expect(drawer.lastClosed!.overShort).toBe(-1000);
   expect((await rpc<Order[]>(page, 'listSessionOrders', { sessionId: 2 })).map((o) => o.total)).toEqual([1000]);
   expect((await rpc<Order[]>(page, 'listSessionOrders', { sessionId: 1 })).map((o) => o.total)).toEqual([4500, 23500, 12000, 120000]);
+  expect(drawer.current!.report.byTender.qr).toEqual({ count: 1, amount: 2500 }); // the plain QR sale is in session 2
   // 일마감: the 정산 screen sums the day's sessions (cash 140,000 + 1,000; QR 20,000; −1,000 short)
   await page.keyboard.press('Alt+5');
   await expect(page.getByTestId('drawer-day-summary')).toHaveAttribute('data-cash', '141000');
-  await expect(page.getByTestId('drawer-day-summary')).toHaveAttribute('data-qr', '20000');
+  await expect(page.getByTestId('drawer-day-summary')).toHaveAttribute('data-qr', '22500');
+  await expect(page.getByTestId('day-cash-refunds')).toContainText('20,000');
+  await expect(page.getByTestId('day-paid-out')).toContainText('3,000');
+  await expect(page.getByTestId('day-over-short')).toContainText('-1,000');
+  await expect(page.getByTestId('day-cash-receipts')).toContainText('112,000'); // 132,000 issued − 20,000 cancelled
   await expect(page.getByTestId('drawer-day-summary')).toHaveAttribute('data-over-short', '-1000');
   await shot(page, 'cash-08-day-close-sessions-1024');
 });
@@ -188,7 +204,6 @@ test('the tender screen and the close dialog fit 1024×768 and 1280×800 in ko a
   test.setTimeout(180_000);
   await page.goto(shell.appUrl);
   await registerDemoStore(page, 'cash-fit');
-  await rpc(page, 'openDrawer', { float: 100000 });
   for (const [w, h] of [
     [1024, 768],
     [1280, 800],
@@ -210,14 +225,28 @@ test('the tender screen and the close dialog fit 1024×768 and 1280×800 in ko a
         expect(box!.y + box!.height, `${id} bottom at ${w}×${h} ${lang}`).toBeLessThanOrEqual(h - 32); // above the status bar
       }
       await shot(page, `cash-fit-tender-${w}x${h}-${lang}`);
-      await page.getByTestId('tender-back').click();
+      await page.getByTestId('tender-void').click();
+      await page.getByTestId('tender-new-sale').click();
+      // 마감 with a count 1,000원 short (the float was 100,000), its report, then 개점 again
       await page.getByTestId('drawer-close').click();
       await expect(page.getByTestId('close-submit')).toBeVisible();
+      await page.getByTestId('count-50000').fill('1');
+      await page.getByTestId('count-10000').fill('4');
+      await page.getByTestId('count-1000').fill('9');
+      await expect(page.getByTestId('close-over-short')).toContainText('-1,000');
       const box = await page.getByTestId('close-submit').boundingBox();
       expect(box!.y + box!.height).toBeLessThanOrEqual(h);
       await shot(page, `cash-fit-close-${w}x${h}-${lang}`);
+      await page.getByTestId('close-submit').click();
+      await expect(page.getByTestId('drawer-report-text')).toContainText(/-1,000/);
+      await shot(page, `cash-fit-report-${w}x${h}-${lang}`);
       await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
+      await page.getByTestId('drawer-open').click();
+      await expect(page.getByTestId('float-total')).toBeVisible();
+      await page.getByTestId('float-total').fill('100000');
+      await shot(page, `cash-fit-open-${w}x${h}-${lang}`);
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('drawer-bar')).toHaveAttribute('data-state', 'open');
     }
   }
 });

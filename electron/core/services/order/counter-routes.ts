@@ -42,7 +42,8 @@ export type CounterMethod =
   | 'listDrawerSessions'
   | 'printDrawerReport'
   | 'getDrawerReportPreview'
-  | 'printOrderReceipt';
+  | 'printOrderReceipt'
+  | 'getOrderOfPayment';
 
 export interface CounterDeps {
   db: Database.Database;
@@ -149,6 +150,12 @@ export function createCounter(d: CounterDeps): Counter {
       return printed(await d.printer.printInput(input, { copy: 'reprint', wait: false }), input);
     },
     getDrawerReportPreview: ({ id }) => ({ text: receiptPreview(drawerInput(id, false)).text }),
+    getOrderOfPayment: ({ paymentId }) => {
+      const p = d.paymentRepo.get(paymentId);
+      if (!p) throw new PosError('PAYMENT_NOT_FOUND', `payment ${paymentId}`);
+      const t = repo.tenderByPaymentOrderId(p.orderId);
+      return t ? o.get(t.order_id) : null;
+    },
     printOrderReceipt: async ({ orderId }) => {
       const input = orderInput(o.get(orderId), true);
       return printed(await d.printer.printInput(input, { copy: 'reprint', wait: false }), input);

@@ -22,6 +22,7 @@ import { usePrinter } from '../settings/printer-store';
 import { DetailInstrument } from './DetailInstrument';
 import { DetailItems, DetailPrintJobs, DetailRefunds, DetailTimeline } from './DetailSections';
 import { methodText, needsRecheck, STATE_BADGE, STATE_LABEL } from './history-model';
+import { OrderTenders, useOrderOfPayment } from './OrderTenders';
 import { RefundDialog } from './RefundDialog';
 
 interface PaymentDetailViewProps {
@@ -75,6 +76,13 @@ export function PaymentDetailView({ id, onBack, onPayment }: PaymentDetailViewPr
     [id],
   );
 
+  // issue 13: a QR tender of an order paid several ways is refunded per tender (the order's panel)
+  const [order, setOrder] = useOrderOfPayment(id, rev);
+  const split = order !== null && order.tenders.length > 1;
+  const startRefund = () => {
+    if (!split) return setRefunding(true);
+    document.querySelector<HTMLInputElement>('[data-testid="order-tenders"] input')?.focus();
+  };
   const p = detail?.payment ?? null;
   const canRefund = !!p && p.status === 'approved' && p.refundableAmount > 0 && !p.refunds.some((r) => r.status === 'created' || r.status === 'cancel_requested' || r.status === 'unknown');
   const recheckable = !!p && needsRecheck(p);
@@ -116,7 +124,7 @@ export function PaymentDetailView({ id, onBack, onPayment }: PaymentDetailViewPr
       onBack();
     } else if (e.code === 'KeyC' && canRefund) {
       e.preventDefault();
-      setRefunding(true);
+      startRefund();
     } else if ((e.key === 'Enter' || e.key === 'NumpadEnter') && recheckable && !(e.target instanceof HTMLButtonElement)) {
       e.preventDefault();
       void recheck();
@@ -159,7 +167,7 @@ export function PaymentDetailView({ id, onBack, onPayment }: PaymentDetailViewPr
             </button>
           )}
           {p.status === 'approved' && (
-            <button type="button" className="btn btn--danger-solid" data-testid="detail-refund-button" disabled={!canRefund} onClick={() => setRefunding(true)}>
+            <button type="button" className="btn btn--danger-solid" data-testid="detail-refund-button" disabled={!canRefund} onClick={startRefund}>
               {t('history.detail.refund')} <Kbd>C</Kbd>
             </button>
           )}
@@ -197,6 +205,7 @@ export function PaymentDetailView({ id, onBack, onPayment }: PaymentDetailViewPr
               </>
             )}
           </dl>
+          {split && <OrderTenders order={order} onChanged={(o) => (setOrder(o), reload())} />}
           <DetailItems payment={p} />
           <DetailRefunds refunds={p.refunds} jobs={detail.printJobs} printing={printing} noPrinter={noPrinter} onReprint={(r) => void printCancel(r)} />
           <DetailTimeline events={detail.events} />

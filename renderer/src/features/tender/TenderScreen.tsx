@@ -6,7 +6,7 @@
  * A declined or unknown QR part leaves it open: retry, switch tender, or void (cash given back).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CashReceiptRequest, Order, Tender } from '../../../../shared/contract-cash';
+import type { CashReceiptRequest, Order } from '../../../../shared/contract-cash';
 import { checkIdentity } from '../../../../shared/domain/cash/cash-receipt-identity';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 import { pos } from '../../api/pos';
@@ -15,6 +15,7 @@ import { Kbd } from '../../components/Kbd';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
 import { changeFor, parseAmount, quickAmount } from './tender-form';
+import { CashReceiptLine, TenderLine } from './TenderLine';
 import './tender.css';
 
 type CrPurpose = 'none' | CashReceiptRequest['purpose'];
@@ -123,15 +124,7 @@ export function TenderScreen({ order: initial, onDone, onBack, demoQr }: { order
           ))}
         </ul>
         {order.cashReceipts.map((r) => (
-          <p key={r.id} className="tender__cr" data-testid="cash-receipt" data-status={r.status}>
-            {t('cr.title')} · {r.identityMasked} · {t(`cr.status.${r.status}` as MessageKey)}
-            {r.issueNumber && ` · ${t('cr.issueNo', { no: r.issueNumber })}`}
-            {(r.status === 'unknown' || r.status === 'cancel_unknown') && (
-              <button type="button" className="btn btn--secondary btn--small" onClick={() => void pos.recheckCashReceipt({ id: r.id })}>
-                {t('cr.recheck')}
-              </button>
-            )}
-          </p>
+          <CashReceiptLine key={r.id} receipt={r} />
         ))}
         {!finished && (
           <div className="tender__order-actions">
@@ -238,47 +231,5 @@ export function TenderScreen({ order: initial, onDone, onBack, demoQr }: { order
         </section>
       )}
     </main>
-  );
-}
-
-function TenderLine({ tender: x, finished, onChanged }: { tender: Tender; finished: boolean; onChanged: (o: Order) => void }) {
-  const { t, krw } = useI18n();
-  const [amount, setAmount] = useState('');
-  const [error, setError] = useState<ErrorCode | null>(null);
-  const refund = async () => {
-    const a = parseAmount(amount);
-    if (!a.ok) return setError(a.code);
-    if (a.value > x.refundable) return setError('REFUND_EXCEEDS_TENDER');
-    try {
-      onChanged(await pos.refundTender({ tenderId: x.id, amount: a.value }));
-      setAmount('');
-      setError(null);
-    } catch (e) {
-      setError(errorCodeOf(e));
-    }
-  };
-  return (
-    <li className={`tender__line tender__line--${x.status}`} data-testid={`tender-${x.kind}`} data-status={x.status}>
-      <span>
-        {t(x.kind === 'cash' ? 'tender.cash' : 'tender.qr')} · {t(`tender.status.${x.status}` as MessageKey)}
-      </span>
-      <strong className="num">{krw(x.amount)}</strong>
-      {x.kind === 'cash' && (
-        <small className="muted">
-          {t('tender.received')} {krw(x.received)} · {t('tender.change')} {krw(x.change)}
-        </small>
-      )}
-      {x.refunded > 0 && <small>{`${t('tender.refund')} −${krw(x.refunded)}`}</small>}
-      {finished && x.refundable > 0 && (
-        <span className="tender__refund">
-          <input data-testid={`refund-amount-${x.kind}`} inputMode="numeric" placeholder={t('tender.refundable', { amount: krw(x.refundable) })} value={amount} onChange={(e) => setAmount(e.target.value)} />
-          <button type="button" className="btn btn--secondary btn--small" data-testid={`refund-submit-${x.kind}`} onClick={() => void refund()}>
-            {t('tender.refund')}
-          </button>
-        </span>
-      )}
-      {error && <ErrorText code={error} testId="tender-refund-error" />}
-      {x.error && (x.status === 'failed' || x.status === 'unknown') && <ErrorText code={x.error.code} testId="tender-line-error" />}
-    </li>
   );
 }
