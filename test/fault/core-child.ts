@@ -27,7 +27,7 @@ import { createCore } from '../../electron/core/core';
 import { openLedger } from '../../electron/core/db/open-ledger';
 import { PaymentRepo } from '../../electron/core/services/payment/payment-repo';
 import type { Payment, RpcResult, StoreProfile } from '../../shared/contract';
-import type { DrawerState, Order } from '../../shared/contract-cash';
+import type { Order } from '../../shared/contract-cash';
 import { prng } from './prng';
 import { FAULT_LOOKUP_DELAYS_MS, FAULT_TIMEOUT_MS, configureRemote } from './remote-core';
 import { ensureDrawerOpen } from '../fixtures/drawer-session';
