@@ -198,6 +198,7 @@ test('a whole day at the counter: open, cash, split, 현금영수증, refund, pa
   await expect(page.getByTestId('day-cash-receipts')).toContainText('112,000'); // 132,000 issued − 20,000 cancelled
   await expect(page.getByTestId('drawer-day-summary')).toHaveAttribute('data-over-short', '-1000');
   await shot(page, 'cash-08-day-close-sessions-1024');
+  await page.getByTestId('settlement-receipt-preview').or(page.locator('.settlement__side')).first().screenshot({ path: 'test-results/screens/cash-09-day-close-printed-1024.png' });
 });
 
 test('the tender screen and the close dialog fit 1024×768 and 1280×800 in ko and en', async ({ page, shell }) => {

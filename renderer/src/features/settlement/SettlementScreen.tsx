@@ -153,9 +153,10 @@ export function SettlementScreen() {
                 {t('settlement.drift', { count: settlement.drift.salesCount, net: krw(settlement.drift.net) })}
               </p>
             )}
+            {/* issue 13: cash and QR by tender (the day's sessions summed) first, then QR by method */}
+            <DrawerDaySummary report={settlement.report} />
             <SettlementFigures settlement={settlement} />
             <ProductSalesCard sales={productSales} />
-            <DrawerDaySummary report={settlement.report} />
             <SettlementWarnings report={settlement.report} frozen={!!closed} />
             {settlement.report.headOfficeUnsent ? <p className="error-text" data-testid="settlement-unsent">{t('settlement.unsent', { n: settlement.report.headOfficeUnsent })}</p> : null}
           </div>
