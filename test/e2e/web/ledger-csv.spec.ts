@@ -31,13 +31,14 @@ test('CSV download: BOM, Korean header and item names, amounts, a row per paymen
   const day = seoulDay(new Date()).replaceAll('-', '');
   expect(download.suggestedFilename()).toBe(`transactions-${day}-${day}.csv`);
   const bytes = readFileSync((await download.path())!);
-  await expect(page.getByTestId('csv-done')).toContainText('3행');
+  await expect(page.getByTestId('csv-done')).toContainText('4행');
   await shot(page, 'csv-01-history-exported');
 
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').slice(1);
   const lines = text.split('\r\n').filter(Boolean);
-  expect(lines).toHaveLength(1 + 3); // header, two sales, one cancel
+  expect(lines).toHaveLength(1 + 4); // header, the drawer session's 개점 시재 (issue 13), two sales, one cancel
+  expect(lines.find((l) => l.startsWith('개점 시재'))).toMatch(/^개점 시재,float,.*,현금,CASH,.*,100000,0,0,0,,0,,,$/);
   expect(lines[0]).toBe('구분,type,거래일시,결제번호,취소번호,주문번호,승인번호(TID),상태,status,결제수단,method,상품명,품목,거래금액,면세,부가세,공급가액,취소누계,순매출,오류코드,상품번호,수량');
   expect(text).toContain('아메리카노 4500×1 / 크루아상 3800×1');
   expect(text).toContain('"생수(면세) 1000×1 / 샌드위치, 햄&치즈 6500×1"'); // a comma in a name: quoted
