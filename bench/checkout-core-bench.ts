@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   try {
     await rpc('updateSettings', { backend: { mode: 'remote', url: sim.url, dialect: 'oneqpay' } });
     await rpc('registerStore', STORE);
+    await rpc('openDrawer', { float: 0 }); // issue 13: every sale belongs to an open drawer session
     const customer = (await (await fetch(`${sim.url}/wallet/api/customers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '벤치', accounts: [{ balance: 1_000_000_000_000 }] }) })).json()) as { id: string };
     for (let i = 0; i < SALES + WARMUP; i++) {
       const { qr_text } = (await (await fetch(`${sim.url}/wallet/api/customers/${customer.id}/qr`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { qr_text: string };

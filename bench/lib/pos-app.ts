@@ -9,7 +9,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright';
-import { rpc, STORE } from '../../test/e2e/flows';
+import { openDrawerSession, rpc, STORE } from '../../test/e2e/flows';
 import { launchWebShell, stopWebShell, type WebShellProc } from '../../test/e2e/web/web-shell.fixture';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -41,6 +41,7 @@ export async function startPosApp(browser: Browser): Promise<PosApp> {
   await page.goto(shell.appUrl);
   await page.getByTestId('biz-no').waitFor();
   await rpc(page, 'registerStore', STORE);
+  await openDrawerSession(page);
   await ctx.close();
   return {
     shell,
