@@ -107,6 +107,13 @@ it('a day at the counter is in the event log, and a ledger rebuilt from it is th
   for (const e of events) expect(payloadError(e.type, e.payload), `${e.seq} ${e.type}`).toBeNull();
   const types = new Set(events.filter((e) => e.seq > seq0).map((e) => e.type));
   for (const t of ['catalog.category', 'catalog.product', 'drawer_session.changed', 'drawer.cash', 'order.changed', 'tender.changed', 'cash_receipt.changed', 'payment.changed', 'refund.changed']) expect(types, t).toContain(t);
+  // bytes per event (payload JSON as stored), reported for the ledger-size work (issue 15)
+  const bytes = new Map<string, { n: number; b: number }>();
+  for (const e of events) {
+    const m = bytes.get(e.type) ?? { n: 0, b: 0 };
+    bytes.set(e.type, { n: m.n + 1, b: m.b + Buffer.byteLength(JSON.stringify(e.payload)) });
+  }
+  console.log(`[sync-counter-events] payload bytes per event: ${[...bytes].map(([t, m]) => `${t} ${m.n}× avg ${Math.round(m.b / m.n)}`).join(', ')}`);
   // the raw identity never travels
   expect(JSON.stringify(events)).not.toContain('01012345678');
 
