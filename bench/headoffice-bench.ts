@@ -114,6 +114,12 @@ async function main(): Promise<void> {
        SELECT gen_random_uuid(), 'G' || lpad(s::text, 3, '0'), 'POS ' || t, md5(random()::text) || s || '-' || t, ${perTerminal}, ${perTerminal}
        FROM generate_series(1, ${STORES}) s, generate_series(1, ${TERMS_PER_STORE}) t`,
     );
+    // bulk load as a restore would: keys, uniqueness and the foreign key are built once after the
+    // load (a sort each) instead of checked row by row — the difference between hours and minutes at 10M
+    await pool.query('SET maintenance_work_mem = \'256MB\'');
+    await pool.query('ALTER TABLE events DROP CONSTRAINT IF EXISTS events_pkey, DROP CONSTRAINT IF EXISTS events_terminal_id_seq_key, DROP CONSTRAINT IF EXISTS events_terminal_id_fkey');
+    await pool.query('DROP INDEX IF EXISTS rm_payments_store_day, rm_payments_day, rm_payments_approved');
+    await pool.query('ALTER TABLE rm_payments DROP CONSTRAINT IF EXISTS rm_payments_pkey');
     const year0 = Date.UTC(2025, 0, 1) / 1000;
     // 4 events a sale: created, ready_requested, approve_requested, approved; spread evenly over 365 days
     await pool.query(
@@ -135,6 +141,13 @@ async function main(): Promise<void> {
       `INSERT INTO rm_daily (store_id, terminal_id, day, method, sales_count, sales_amount)
        SELECT store_id, terminal_id, sale_day, method_type, count(*), sum(amount) FROM rm_payments WHERE store_id LIKE 'G%' GROUP BY 1, 2, 3, 4`,
     );
+    const tk = performance.now();
+    await pool.query('ALTER TABLE events ADD PRIMARY KEY (id), ADD UNIQUE (terminal_id, seq), ADD FOREIGN KEY (terminal_id) REFERENCES terminals (id)');
+    await pool.query('ALTER TABLE rm_payments ADD PRIMARY KEY (terminal_id, local_id)');
+    await pool.query('CREATE INDEX rm_payments_store_day ON rm_payments (store_id, sale_day)');
+    await pool.query("CREATE INDEX rm_payments_day ON rm_payments (sale_day) INCLUDE (item_name, amount) WHERE status = 'approved'");
+    await pool.query("CREATE INDEX rm_payments_approved ON rm_payments (approved_at) WHERE status = 'approved'");
+    console.log(`keys and indexes built after the load in ${((performance.now() - tk) / 1000).toFixed(0)} s`);
     await pool.query('VACUUM ANALYZE'); // as autovacuum would: the visibility map lets the covering indexes answer alone
     const genS = (performance.now() - tg) / 1000;
     const counts = (await pool.query<{ e: string; p: string; d: string; size: string }>("SELECT (SELECT count(*) FROM events) e, (SELECT count(*) FROM rm_payments) p, (SELECT count(*) FROM rm_daily) d, pg_size_pretty(pg_database_size(current_database())) size")).rows[0]!;

@@ -15,6 +15,7 @@ import { MAX_PAYMENT_KRW } from './domain/money';
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from './domain/receipt/printer-settings';
 import { cashEvents, cashMethods, dayTendersSchema } from './contract-cash';
 import { syncEvents, syncMethods } from './contract-sync';
+import { recoveryMethods } from './contract-recovery';
 
 const empty = z.object({}).strict();
 const isoUtc = z.string().datetime({ offset: false });
@@ -684,6 +685,7 @@ export const methods = {
 
   ...cashMethods,
   ...syncMethods,
+  ...recoveryMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -11,6 +11,7 @@
  * below, then one call `appendEvent(db, '<type>', payload)` inside the transaction that writes it.
  */
 import { z } from 'zod';
+import { COUNTER_EVENT_SCHEMAS } from './sync-events-counter';
 
 const isoUtc = z.string().datetime({ offset: false });
 const krw = z.number().int();
@@ -99,6 +100,8 @@ export const SYNC_EVENT_SCHEMAS = {
   'refund.changed': refundSnapshotSchema,
   /** 일마감: a day's report was frozen. */
   'day.closed': dayClosedSchema,
+  // issue 14: orders, tenders, 현금영수증, drawer sessions and cash, catalog (shared/sync-events-counter.ts)
+  ...COUNTER_EVENT_SCHEMAS,
 } as const;
 export type SyncEventType = keyof typeof SYNC_EVENT_SCHEMAS;
 export type SyncEventPayload<T extends SyncEventType> = z.infer<(typeof SYNC_EVENT_SCHEMAS)[T]>;

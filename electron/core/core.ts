@@ -2,6 +2,7 @@
  * The main-process core, free of Electron: ledger, services, backend and the router that both
  * shells serve. `createCore` is all a shell needs.
  */
+import { runningCoreRecoveryHandlers } from './sync/recovery-handlers';
 import type Database from 'better-sqlite3';
 import { Backend } from './backend';
 import { InstrumentRepo } from './services/ledger/instrument-repo';
@@ -240,6 +241,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...sync.handlers(),
     ...catalogHandlers(db, catalog),
     ...counter.handlers,
+    ...runningCoreRecoveryHandlers, // issue 14: restore on screen (electron/core/recovery.ts)
   });
 
   return {

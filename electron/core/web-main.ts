@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { createCore, type Core } from './core';
+import { startCore, type StartedCore } from './recovery';
 import { DataDirLockedError, lockDataDir, type DataDirLock } from './data-dir-lock';
 import { startupFailureMessage } from './startup-error';
 import { startWebShell } from './web-shell';
@@ -28,11 +28,12 @@ async function main(): Promise<void> {
     console.error(`QR POS web shell failed to start: ${e instanceof DataDirLockedError ? e.message : startupFailureMessage(e, dataDir)}`);
     process.exit(1);
   }
-  let core: Core;
+  let core: StartedCore;
   try {
     const rf = values['restore-from'];
     const restoreFrom = rf === undefined ? undefined : rf === 'headoffice' || rf === 'backup' ? rf : { file: resolve(rf) };
-    core = await createCore({ dataDir, shell: 'web', version, ...(values['backup-dir'] ? { backupDir: resolve(values['backup-dir']) } : {}), ...(restoreFrom ? { restoreFrom } : {}) });
+    // a lost ledger does not stop the shell: the app shows what is wrong and offers the restores (recovery.ts)
+    core = await startCore({ dataDir, shell: 'web', version, backupDir: resolve(values['backup-dir'] ?? `${dataDir}-backups`), ...(restoreFrom ? { restoreFrom } : {}) });
   } catch (e) {
     lock.release();
     console.error(`QR POS web shell failed to start:\n${startupFailureMessage(e, dataDir)}`);

@@ -1,7 +1,7 @@
 /** Electron shell: app lifecycle, the window, IPC over the core's router. */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage } from 'electron';
-import { createCore, type Core } from '../core/core';
+import { startCore, type StartedCore } from '../core/recovery';
 import { startupFailureMessage } from '../core/startup-error';
 import { customerDisplayWindow, openCustomerDisplay } from './customer-display-window';
 import { registerIpc } from './ipc';
@@ -10,7 +10,7 @@ import { guardContents, hardenSession, registerAppScheme, serveRenderer } from '
 import { APP_ENTRY_URL, APP_ORIGIN, appOriginFor } from './security-policy';
 import { createMainWindow } from './window';
 
-let core: Core | null = null;
+let core: StartedCore | null = null;
 let win: BrowserWindow | null = null;
 
 const appOrigin = appOriginFor(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
@@ -36,7 +36,8 @@ app.whenReady().then(async () => {
     // issue 14: `--restore-from headoffice|backup|FILE` restores a lost ledger first (the error dialog names it)
     const rf = process.argv.find((x) => x.startsWith('--restore-from='))?.slice('--restore-from='.length);
     const restoreFrom = !rf ? undefined : rf === 'headoffice' || rf === 'backup' ? rf : { file: rf };
-    core = await createCore({ dataDir, shell: 'electron', version: app.getVersion(), secretCipher: secretCipher ?? undefined, ...(restoreFrom ? { restoreFrom } : {}) });
+    // a lost ledger opens the app on its restore screen (the person chooses head office or backup)
+    core = await startCore({ dataDir, shell: 'electron', version: app.getVersion(), secretCipher: secretCipher ?? undefined, backupDir: `${dataDir}-backups`, ...(restoreFrom ? { restoreFrom } : {}) });
   } catch (e) {
     dialog.showErrorBox('QR POS', startupFailureMessage(e, dataDir));
     app.exit(1);

@@ -4,7 +4,7 @@ import { DISPLAY_WINDOW_EVENTS, DISPLAY_WINDOW_METHODS, IPC_CHANNEL_PREFIX, IPC_
 import type { Core } from '../core/core';
 import { isAppUrl, isTrustedIpcSender } from './security-policy';
 
-export function registerIpc(core: Core, mainWindow: () => BrowserWindow | null, appOrigin: string, displayWindow: () => BrowserWindow | null = () => null): () => void {
+export function registerIpc(core: Pick<Core, 'router' | 'events'>, mainWindow: () => BrowserWindow | null, appOrigin: string, displayWindow: () => BrowserWindow | null = () => null): () => void {
   // Checklist point 17: the sender must be the app window's main frame, on the app's own origin.
   const fromAppMainFrame = (event: IpcMainInvokeEvent): boolean => {
     const win = mainWindow();

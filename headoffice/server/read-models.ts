@@ -6,6 +6,7 @@
  * same statement (a CTE sees the table as it was before the statement).
  */
 import type { PoolClient } from 'pg';
+import { applyCounterReadModels } from './read-models-counter';
 
 const SEOUL_DAY = (ts: string) => `((${ts})::timestamptz AT TIME ZONE 'Asia/Seoul')::date`;
 
@@ -68,4 +69,5 @@ export async function applyReadModels(c: PoolClient, terminalId: string, storeId
      ON CONFLICT (terminal_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at`,
     range,
   );
+  await applyCounterReadModels(c, terminalId, storeId, fromSeq, toSeq); // issue 14: orders, tenders, 현금영수증, sessions, cash
 }

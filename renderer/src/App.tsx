@@ -4,6 +4,7 @@
  */
 import { Suspense, useEffect, useState } from 'react';
 import type { StoreProfile } from '../../shared/contract';
+import type { LedgerRecovery } from '../../shared/contract-recovery';
 import type { ErrorCode } from '../../shared/domain/errors';
 import { pos } from './api/pos';
 import { ErrorText } from './components/ErrorText';
@@ -11,6 +12,7 @@ import { StatusBar } from './components/StatusBar';
 import { needsStore, TABS, TopBar, type Tab } from './components/TopBar';
 import { CheckoutScreen } from './features/checkout/CheckoutScreen';
 import { CameraStatusProvider } from './features/scan/camera/camera-status';
+import { LedgerRecoveryScreen } from './features/sync/LedgerRecoveryScreen';
 import { LeaveSettingsDialog } from './features/settings/LeaveSettingsDialog';
 import { useLeaveGuard } from './features/settings/useLeaveGuard';
 import { I18nProvider, translate, type Lang } from './i18n/i18n';
@@ -18,7 +20,7 @@ import { errorCodeOf } from './lib/errors';
 import { useAppInfo } from './lib/useAppInfo';
 import { AnalyticsScreen, DiagnosticsScreen, HistoryScreen, SettingsScreen, SettlementScreen, StoreScreen, prefetchScreensWhenIdle } from './lazy-screens';
 
-type Boot = { state: 'loading' } | { state: 'failed'; code: ErrorCode } | { state: 'ready' };
+type Boot = { state: 'loading' } | { state: 'failed'; code: ErrorCode } | { state: 'ready' } | { state: 'recovery'; recovery: LedgerRecovery };
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
@@ -35,6 +37,12 @@ export function App() {
   useEffect(() => {
     let alive = true;
     (async () => {
+      // issue 14: a lost ledger — the core waits for the restore chosen on screen
+      const recovery = await pos.getLedgerRecovery({}).catch(() => null);
+      if (recovery) {
+        if (alive) setBoot({ state: 'recovery', recovery });
+        return;
+      }
       const settings = await pos.getSettings({}).catch(() => null);
       const s = await pos.getStore({});
       if (!alive) return;
@@ -68,6 +76,7 @@ export function App() {
   }, [store, goTo]);
 
   const changeLanguage = async (next: Lang) => {
+    if (boot.state === 'recovery') return setLang(next); // no settings to keep it in until the ledger is back
     const prev = lang;
     setLang(next);
     setLangBusy(true);
@@ -79,6 +88,16 @@ export function App() {
       setLangBusy(false);
     }
   };
+
+  if (boot.state === 'recovery') {
+    return (
+      <I18nProvider lang={lang}>
+        <div className="app">
+          <LedgerRecoveryScreen recovery={boot.recovery} onLanguage={(l) => void changeLanguage(l)} onRestored={() => setTimeout(() => window.location.reload(), 1200)} />
+        </div>
+      </I18nProvider>
+    );
+  }
 
   return (
     <I18nProvider lang={lang}>

@@ -131,6 +131,9 @@ export const ERROR_MESSAGES = {
   HEADOFFICE_REFUSED: { ko: '본사가 요청을 거절했습니다 (등록 코드가 틀렸거나 이미 사용되었거나 만료되었습니다). 본사 화면에서 새 코드를 받아 주세요.', en: 'The head office refused (the enrollment code is wrong, already used or expired). Get a new code from the head office dashboard.' },
   HEADOFFICE_UNREACHABLE: { ko: '본사에 연결할 수 없습니다. 주소와 네트워크를 확인해 주세요. 판매는 계속할 수 있습니다.', en: 'Cannot reach the head office. Check the address and the network. Sales can go on.' },
   LEDGER_LOST: { ko: '결제 기록(원장)이 없거나 손상되었거나 최신이 아닙니다. 새 단말기로 시작하지 않습니다: 본사 또는 백업에서 복구해 주세요.', en: 'The ledger is missing, damaged or behind. The terminal does not start as new: restore it from the head office or a backup.' },
+  // issue 14: restore chosen on screen
+  LEDGER_RESTORE_FAILED: { ko: '복구하지 못했습니다. 다시 시도하거나 다른 복구 방법을 선택해 주세요.', en: 'The restore did not succeed. Try again or choose the other source.' },
+  LEDGER_NOT_LOST: { ko: '원장에 문제가 없어 복구할 것이 없습니다.', en: 'The ledger is fine: there is nothing to restore.' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -90,6 +90,9 @@ export const EXPECTED_INPUTS: Readonly<Record<string, Spec>> = {
   getSyncStatus: [],
   enrollHeadOffice: ['url:text', 'code:text', 'name?:text'],
   flushSync: ['timeoutMs?:int'],
+  // issue 14: restore chosen on screen
+  getLedgerRecovery: [],
+  restoreLedger: ['source:text'],
 };
 
 const fits: Record<Kind, (v: unknown) => boolean> = {

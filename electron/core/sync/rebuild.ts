@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { payloadError, SYNC_EVENT_SCHEMAS, type SyncEvent } from '../../../shared/sync-events';
 import { maxSeq } from './event-log';
 import { StoreRepo } from '../services/store/store-repo';
+import { CounterRebuilder } from './rebuild-counter';
 
 export function applyEvents(db: Database.Database, events: readonly SyncEvent[], terminalId: string): number {
   const insertEvent = db.prepare('INSERT INTO sync_events (seq, id, terminal_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -26,6 +27,7 @@ export function applyEvents(db: Database.Database, events: readonly SyncEvent[],
   const history = db.prepare('INSERT INTO payment_events (payment_id, status, at, detail) VALUES (?, ?, ?, ?)');
   const dayClose = db.prepare('INSERT OR IGNORE INTO day_closes (day, closed_at, report_json) VALUES (?, ?, ?)');
   const store = new StoreRepo(db);
+  const counter = new CounterRebuilder(db);
   return db.transaction(() => {
     db.prepare('INSERT OR IGNORE INTO sync_meta (id, terminal_id) VALUES (1, ?)').run(terminalId);
     let n = 0;
@@ -58,6 +60,8 @@ export function applyEvents(db: Database.Database, events: readonly SyncEvent[],
         case 'store.saved':
           store.upsert(SYNC_EVENT_SCHEMAS['store.saved'].parse(e.payload));
           break;
+        default:
+          counter.apply(e.type, e.payload); // orders, tenders, 현금영수증, drawer sessions and cash, catalog
       }
       n++;
     }

@@ -1,4 +1,5 @@
 import { enCash } from './en-cash';
+import { enRecovery } from './en-recovery';
 import type { MessageKey } from './ko';
 import { menuEn } from './menu-en';
 
@@ -615,4 +616,6 @@ export const en: Record<MessageKey, string> = {
   'headoffice.enroll': 'Enroll',
   'headoffice.enrolled': 'Enrolled in store {store} ({url})',
   'settlement.unsent': '{n} not sent to the head office',
+  // issue 14: restore chosen on screen
+  ...enRecovery,
 };

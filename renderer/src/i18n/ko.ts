@@ -1,4 +1,5 @@
 import { koCash } from './ko-cash';
+import { koRecovery } from './ko-recovery';
 
 /** Korean, the primary language: every visible string of the renderer has its key here. */
 import { menuKo } from './menu-ko';
@@ -615,6 +616,8 @@ export const ko = {
   'headoffice.enroll': '본사에 등록',
   'headoffice.enrolled': '{store} 매장으로 등록됨 ({url})',
   'settlement.unsent': '본사 미전송 {n}건',
+  // issue 14: restore chosen on screen
+  ...koRecovery,
 } as const;
 
 export type MessageKey = keyof typeof ko;

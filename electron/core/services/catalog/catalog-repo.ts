@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { PosError } from '../../../../shared/domain/errors';
+import { appendCatalogCategory, appendCatalogProduct } from '../../sync/catalog-events';
 import { barcodeKey } from '../../../../shared/domain/catalog/barcode';
 import { optionGroupSchema, type Catalog, type Category, type CategoryInput, type Product, type ProductFields } from '../../../../shared/domain/catalog/catalog-model';
 
@@ -91,6 +92,14 @@ export class CatalogRepo {
   }
 
   saveCategory(c: CategoryFields): Category {
+    return this.db.transaction(() => {
+      const saved = this.writeCategory(c);
+      appendCatalogCategory(this.db, saved.id); // issue 14: event log
+      return saved;
+    })();
+  }
+
+  private writeCategory(c: CategoryFields): Category {
     const at = this.now().toISOString();
     if (c.id !== undefined) {
       const r = this.db.prepare('UPDATE catalog_categories SET name = ?, color = ?, sort_order = ?, archived = ?, updated_at = ? WHERE id = ?').run(c.name, c.color, c.sortOrder, c.archived ? 1 : 0, at, c.id);
@@ -133,13 +142,17 @@ export class CatalogRepo {
       if (other) throw new PosError('CATALOG_BARCODE_DUPLICATE', `${code}: ${other.name} (#${other.id})`);
       insert.run(code, id);
     }
+    appendCatalogProduct(this.db, id); // issue 14: event log
     return this.product(id)!;
   }
 
   setSoldOut(id: number, soldOut: boolean): Product {
-    const r = this.db.prepare('UPDATE catalog_products SET sold_out = ?, updated_at = ? WHERE id = ?').run(soldOut ? 1 : 0, this.now().toISOString(), id);
-    if (r.changes === 0) throw new PosError('CATALOG_NOT_FOUND', `product ${id}`);
-    return this.product(id)!;
+    return this.db.transaction(() => {
+      const r = this.db.prepare('UPDATE catalog_products SET sold_out = ?, updated_at = ? WHERE id = ?').run(soldOut ? 1 : 0, this.now().toISOString(), id);
+      if (r.changes === 0) throw new PosError('CATALOG_NOT_FOUND', `product ${id}`);
+      appendCatalogProduct(this.db, id); // issue 14: event log
+      return this.product(id)!;
+    })();
   }
 
   /** Sets sort_order = position in `ids` (10, 20, …) for categories or products. */
@@ -150,6 +163,7 @@ export class CatalogRepo {
     this.db.transaction(() => {
       ids.forEach((id, i) => {
         if (stmt.run((i + 1) * 10, at, id).changes === 0) throw new PosError('CATALOG_NOT_FOUND', `${kind} ${id}`);
+        (kind === 'category' ? appendCatalogCategory : appendCatalogProduct)(this.db, id); // issue 14: event log
       });
     })();
   }

@@ -11,6 +11,7 @@ import type { CartItem } from '../../../../shared/domain/cart';
 import type { DrawerEventKind } from '../../../../shared/domain/cash/drawer-cash';
 import { cashReceiptMachine, COVERING_TENDER_STATUSES, drawerMachine, IllegalTransition, orderMachine, tenderMachine, type StateMachine } from '../../../../shared/domain/cash/state-machine';
 import { isErrorCode, PosError, type PosErrorShape } from '../../../../shared/domain/errors';
+import { appendDrawerCash, appendRowCreated, appendRowTransition } from '../../sync/counter-events';
 
 type Entity = 'order' | 'tender' | 'cash_receipt' | 'drawer_session';
 const MACHINES: Record<Entity, { table: string; machine: StateMachine<string> }> = {
@@ -153,6 +154,7 @@ export class CounterRepo {
       const assignments = ['status = ?', ...(hasUpdated ? ['updated_at = ?'] : []), ...cols.map((c) => `${c} = ?`)].join(', ');
       this.db.prepare(`UPDATE ${table} SET ${assignments} WHERE id = ?`).run(to, ...(hasUpdated ? [at] : []), ...cols.map((c) => set[c] ?? null), id);
       this.db.prepare('INSERT INTO counter_events (entity, entity_id, status, at, detail) VALUES (?, ?, ?, ?, ?)').run(entity, id, to, at, detail ?? null);
+      appendRowTransition(this.db, entity, id, to, set, at, detail); // issue 14: event log
     });
   }
 
@@ -162,7 +164,9 @@ export class CounterRepo {
 
   /** Records the first state of a new row in the history (inside the caller's transaction). */
   created(entity: Entity, id: number, status: string, detail?: string): void {
-    this.db.prepare('INSERT INTO counter_events (entity, entity_id, status, at, detail) VALUES (?, ?, ?, ?, ?)').run(entity, id, status, this.at(), detail ?? null);
+    const at = this.at();
+    this.db.prepare('INSERT INTO counter_events (entity, entity_id, status, at, detail) VALUES (?, ?, ?, ?, ?)').run(entity, id, status, at, detail ?? null);
+    appendRowCreated(this.db, entity, id, at, detail); // issue 14: event log
   }
 
   history(entity: Entity, id: number): { status: string; at: string; detail: string | null }[] {
@@ -199,7 +203,8 @@ export class CounterRepo {
     return rows.map((r) => ({ id: r.id, kind: r.kind, amount: r.amount, reason: r.reason, orderId: r.order_id, at: r.at }));
   }
   addDrawerEvent(sessionId: number, kind: DrawerEventKind, amount: number, o: { reason?: string; orderId?: number; tenderId?: number } = {}): void {
-    this.db.prepare('INSERT INTO drawer_events (session_id, kind, amount, reason, order_id, tender_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(sessionId, kind, amount, o.reason ?? null, o.orderId ?? null, o.tenderId ?? null, this.at());
+    const r = this.db.prepare('INSERT INTO drawer_events (session_id, kind, amount, reason, order_id, tender_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(sessionId, kind, amount, o.reason ?? null, o.orderId ?? null, o.tenderId ?? null, this.at());
+    appendDrawerCash(this.db, Number(r.lastInsertRowid)); // issue 14: event log
   }
 
   // ── orders ──
