@@ -77,7 +77,7 @@ export const en: Record<MessageKey, string> = {
   'totals.taxFree': 'Tax-free',
   'totals.total': 'Total',
   'scan.label': 'Scan QR',
-  'scan.placeholder': 'Scan the customer QR',
+  'scan.placeholder': 'Awaiting QR',
   'scan.pay': 'Pay (Enter)',
   'checkout.paying': 'Paying…',
   'checkout.payingHint': 'Please wait; check the customer screen.',
@@ -626,4 +626,10 @@ export const en: Record<MessageKey, string> = {
   'store.category.group.retail': 'Retail',
   'store.category.group.beauty': 'Beauty',
   'store.category.group.service': 'Services',
+  // issue 11: short status bar words (a narrow bar, components/StatusText.tsx)
+  'status.short.backend': 'Server',
+  'status.short.embedded': 'Simulator',
+  'status.short.sync': 'HQ',
+  'status.short.serial': 'Scanner',
+  'status.short.version': 'v',
 };

@@ -77,7 +77,7 @@ export const ko = {
   'totals.taxFree': '면세',
   'totals.total': '합계',
   'scan.label': 'QR 스캔',
-  'scan.placeholder': '고객 결제 QR을 스캔하세요',
+  'scan.placeholder': '고객 QR 대기',
   'scan.pay': '결제 (Enter)',
   'checkout.paying': '결제 중…',
   'checkout.payingHint': '고객 화면을 확인하고 잠시 기다려 주세요.',
@@ -626,6 +626,12 @@ export const ko = {
   'store.category.group.retail': '소매',
   'store.category.group.beauty': '미용',
   'store.category.group.service': '생활 서비스',
+  // issue 11: short status bar words (a narrow bar, components/StatusText.tsx)
+  'status.short.backend': '서버',
+  'status.short.embedded': '시뮬레이터',
+  'status.short.sync': '본사',
+  'status.short.serial': '스캐너',
+  'status.short.version': 'v',
 } as const;
 
 export type MessageKey = keyof typeof ko;
