@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { searchStoreCategories, STORE_CATEGORIES, storeCategoryName, storeCategoryOf } from '../../shared/domain/store-category';
 import { categoryLabel } from '../../renderer/src/features/onboarding/category-label';
 import { EMPTY_FORM, validateStoreForm } from '../../renderer/src/features/onboarding/store-form-model';
-import { translate, type Lang } from '../../renderer/src/i18n/i18n';
+import { en } from '../../renderer/src/i18n/en';
+import { ko } from '../../renderer/src/i18n/ko';
 
-const i18n = (lang: Lang) => ({ lang, t: (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v) });
+type Lang = 'ko' | 'en';
+const i18n = (lang: Lang) => ({ lang, t: (k: 'store.category.unnamed', v: { code: number }) => (lang === 'ko' ? ko : en)[k].replace('{code}', String(v.code)) });
 
 describe('업종 table', () => {
   it('has six-digit, unique codes, each with a Korean and an English name', () => {

@@ -1,7 +1,7 @@
 /** The registration form: its fields, and field errors from the contract's own schema (no rules re-implemented here). */
 import { storeRegistrationSchema, type StoreProfile, type StoreRegistration } from '../../../../shared/contract';
 import { formatBusinessNumber, isValidBusinessNumber } from '../../../../shared/domain/business-number';
-import type { MessageKey } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/ko';
 
 /** `categoryCd`: the 업종 as typed or picked (digits; '' = let the payment server assign it). */
 export type FormField = 'businessNo' | 'name' | 'representative' | 'phone' | 'address1' | 'address2' | 'postNo' | 'categoryCd' | 'enrollmentCode';
