@@ -12,6 +12,7 @@ import { isValidBusinessNumber, normalizeBusinessNumber } from './domain/busines
 import { ERROR_CODES, type ErrorCode, type PosErrorShape } from './domain/errors';
 import { QR_MAX_INPUT } from './domain/qr-payload';
 import { MAX_PAYMENT_KRW } from './domain/money';
+import { storeCategoryCodeSchema } from './domain/store-category';
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from './domain/receipt/printer-settings';
 import { cashEvents, cashMethods, dayTendersSchema } from './contract-cash';
 import { syncEvents, syncMethods } from './contract-sync';
@@ -40,6 +41,8 @@ export const storeRegistrationSchema = z
       .default(''),
     /** Re-registering without the merchant key: the one-time enrollment code shown at the first registration (issue 10). */
     enrollmentCode: z.string().trim().regex(/^[0-9A-Za-z-]{0,20}$/, 'enrollmentCode: letters, digits, dashes').default(''),
+    /** The 업종 asked for (issue 11; shared/domain/store-category.ts): picked by name or typed; the server's answer is kept. */
+    categoryCd: storeCategoryCodeSchema.optional(),
   })
   .strict();
 export type StoreRegistration = z.infer<typeof storeRegistrationSchema>;

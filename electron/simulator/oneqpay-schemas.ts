@@ -49,6 +49,11 @@ export const registerStoreSchema = z.object({
   cid_secret: optStr(64),
   /** EXTENSION: the one-time enrollment code given at the first registration, instead of a key. */
   enrollment_code: optStr(32),
+  /**
+   * EXTENSION (issue 11): the 업종 the merchant asks for (국세청 업종코드, six digits). The spec lets the
+   * server assign category_cd; this simulator assigns the one asked for, else 552101. The answer is what counts.
+   */
+  category_cd: optInt(10_000, 999_999),
 });
 export type RegisterStoreInput = z.output<typeof registerStoreSchema>;
 

@@ -118,12 +118,13 @@ export class PaymentRules {
         const byCode = !byKey && input.enrollment_code !== undefined && this.enrollmentMatches(existing, input.enrollment_code);
         if (input.enrollment_code !== undefined && !byKey && !byCode) throw new SimError(401, 'MERCHANT_AUTH_FAILED', 'enrollment_code is not the one of this store', 'enrollment_code');
         if (!byKey && !byCode) return { store: existing, proven: false, code: undefined };
-        this.db.updateStoreProfile(existing.cid, profile, now);
-        return { store: { ...existing, ...profile }, proven: true, code: byCode ? this.newEnrollmentCode(existing.cid) : undefined };
+        const category = input.category_cd ?? existing.category_cd;
+        this.db.updateStoreProfile(existing.cid, { ...profile, category_cd: category }, now);
+        return { store: { ...existing, ...profile, category_cd: category }, proven: true, code: byCode ? this.newEnrollmentCode(existing.cid) : undefined };
       }
       let cid = newCid();
       while (this.db.storeByCid(cid)) cid = newCid();
-      const row: StoreRow = { cid, business_no: businessNo, ...profile, category_cd: DEFAULT_CATEGORY_CD, created_at: now, approved_at: now };
+      const row: StoreRow = { cid, business_no: businessNo, ...profile, category_cd: input.category_cd ?? DEFAULT_CATEGORY_CD, created_at: now, approved_at: now };
       this.db.insertStore(row);
       return { store: row, proven: true, code: this.newEnrollmentCode(cid) };
     });

@@ -110,9 +110,9 @@ export class SimDb {
   setEnrollmentHash(cid: string, hash: string): void {
     this.db.prepare('UPDATE stores SET enrollment_hash = ? WHERE cid = ?').run(hash, cid);
   }
-  updateStoreProfile(cid: string, p: Pick<StoreRow, 'name' | 'phone' | 'address1' | 'address2' | 'post_no'>, now: string): void {
+  updateStoreProfile(cid: string, p: Pick<StoreRow, 'name' | 'phone' | 'address1' | 'address2' | 'post_no' | 'category_cd'>, now: string): void {
     this.db
-      .prepare('UPDATE stores SET name = @name, phone = @phone, address1 = @address1, address2 = @address2, post_no = @post_no, updated_at = @now WHERE cid = @cid')
+      .prepare('UPDATE stores SET name = @name, phone = @phone, address1 = @address1, address2 = @address2, post_no = @post_no, category_cd = @category_cd, updated_at = @now WHERE cid = @cid')
       .run({ ...p, cid, now });
   }
 }

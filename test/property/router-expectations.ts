@@ -14,7 +14,7 @@ export const EXPECTED_INPUTS: Readonly<Record<string, Spec>> = {
   getSettings: [],
   updateSettings: ['language?:text', 'backend?:object', 'paymentTimeoutMs?:int', 'printer?:object', 'mpmTimeoutMs?:int'],
   getStore: [],
-  registerStore: ['businessNo:text', 'name:text', 'representative?:text', 'phone:text', 'address1:text', 'address2:text', 'postNo?:text', 'enrollmentCode?:text'],
+  registerStore: ['businessNo:text', 'name:text', 'representative?:text', 'phone:text', 'address1:text', 'address2:text', 'postNo?:text', 'enrollmentCode?:text', 'categoryCd?:int'], // categoryCd: the 업종 asked for (issue 11)
   checkout: ['items:array', 'qrText:text'],
   getPayment: ['id:id'],
   recheckPayment: ['id:id'],

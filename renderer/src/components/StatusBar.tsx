@@ -4,6 +4,7 @@ import { SerialStatus } from '../features/scan/SerialStatus';
 import { PRINTER_DISPLAY_KEY, printerDisplay, usePrinter } from '../features/settings/printer-store';
 import { useI18n } from '../i18n/i18n';
 import { HealthStatus } from './HealthStatus';
+import { StatusText } from './StatusText';
 import { SyncStatus } from '../features/sync/SyncStatus';
 
 /** Backend (embedded simulator or remote) with a reachable dot, serial scanner, camera, receipt printer, data folder, version. */
@@ -17,7 +18,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
     <footer className="statusbar" data-testid="status-bar">
       <span className="statusbar__item" data-testid="backend-status" data-reachable={reach}>
         <span className={`dot dot--${reach}`} aria-hidden="true" />
-        {t('status.backend')}: {info ? (info.backend.mode === 'embedded' ? t('status.embedded') : `${t('status.remote')} ${info.backend.url}`) : '…'} ({reachLabel})
+        <StatusText full={t('status.backend')} short={t('status.short.backend')} />: {info ? info.backend.mode === 'embedded' ? <StatusText full={t('status.embedded')} short={t('status.short.embedded')} /> : `${t('status.remote')} ${info.backend.url}` : '…'} ({reachLabel})
       </span>
       <SyncStatus />
       <SerialStatus />
@@ -34,7 +35,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
             {t('status.dataDir')}: {info.dataDir}
           </span>
           <span className="statusbar__item">
-            {t('status.version')} {info.version} · {t(info.shell === 'electron' ? 'status.shell.electron' : 'status.shell.web')}
+            <StatusText full={t('status.version')} short={t('status.short.version')} /> {info.version} · {t(info.shell === 'electron' ? 'status.shell.electron' : 'status.shell.web')}
           </span>
         </>
       )}

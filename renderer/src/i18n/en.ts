@@ -59,7 +59,6 @@ export const en: Record<MessageKey, string> = {
 
   'store.title': 'Store details',
   'store.registeredAt': 'Registered',
-  'store.category': 'Category code',
 
   'entry.name': 'Item',
   'entry.namePlaceholder': '상품',
@@ -79,7 +78,7 @@ export const en: Record<MessageKey, string> = {
   'totals.taxFree': 'Tax-free',
   'totals.total': 'Total',
   'scan.label': 'Scan QR',
-  'scan.placeholder': 'Scan the customer QR',
+  'scan.placeholder': 'Awaiting QR',
   'scan.pay': 'Pay (Enter)',
   'checkout.paying': 'Paying…',
   'checkout.payingHint': 'Please wait; check the customer screen.',
@@ -343,7 +342,6 @@ export const en: Record<MessageKey, string> = {
   'analytics.weekday.6': 'Sat',
   'analytics.method.card': 'Card',
   'analytics.method.unknown': 'Unknown',
-  'analytics.category.code': 'Category {code}',
   'analytics.category.none': 'Not recorded',
   'analytics.tip.net': 'Net {amount}',
   'analytics.tip.count': '{count} payment(s)',
@@ -618,4 +616,23 @@ export const en: Record<MessageKey, string> = {
   'settlement.unsent': '{n} not sent to the head office',
   // issue 14: restore chosen on screen
   ...enRecovery,
+  // issue 11: 업종 names (shared/domain/store-category.ts)
+  'store.category.field': 'Business category',
+  'store.category.placeholder': 'Find by name or code (e.g. coffee, 552303)',
+  'store.category.unnamed': 'Category {code} (no name)',
+  'store.category.serverAssigns': 'Leave empty to let the payment server assign it.',
+  'store.category.invalid': 'Pick a category from the list or type its 6-digit code.',
+  'store.category.noMatch': 'No category by that name. You can type the 6-digit code.',
+  'store.category.list': 'Business categories (NTS codes)',
+  'store.category.group.food': 'Restaurants',
+  'store.category.group.cafe': 'Cafés and bakeries',
+  'store.category.group.retail': 'Retail',
+  'store.category.group.beauty': 'Beauty',
+  'store.category.group.service': 'Services',
+  // issue 11: short status bar words (a narrow bar, components/StatusText.tsx)
+  'status.short.backend': 'Server',
+  'status.short.embedded': 'Simulator',
+  'status.short.sync': 'HQ',
+  'status.short.serial': 'Scanner',
+  'status.short.version': 'v',
 };

@@ -59,7 +59,6 @@ export const ko = {
 
   'store.title': '매장 정보',
   'store.registeredAt': '등록일시',
-  'store.category': '업종 코드',
 
   'entry.name': '상품명',
   'entry.namePlaceholder': '상품',
@@ -79,7 +78,7 @@ export const ko = {
   'totals.taxFree': '면세',
   'totals.total': '합계',
   'scan.label': 'QR 스캔',
-  'scan.placeholder': '고객 결제 QR을 스캔하세요',
+  'scan.placeholder': '고객 QR 대기',
   'scan.pay': '결제 (Enter)',
   'checkout.paying': '결제 중…',
   'checkout.payingHint': '고객 화면을 확인하고 잠시 기다려 주세요.',
@@ -343,7 +342,6 @@ export const ko = {
   'analytics.weekday.6': '토',
   'analytics.method.card': '카드',
   'analytics.method.unknown': '알 수 없음',
-  'analytics.category.code': '업종 {code}',
   'analytics.category.none': '기록 없음',
   'analytics.tip.net': '순매출 {amount}',
   'analytics.tip.count': '{count}건',
@@ -618,6 +616,25 @@ export const ko = {
   'settlement.unsent': '본사 미전송 {n}건',
   // issue 14: restore chosen on screen
   ...koRecovery,
+  // issue 11: 업종 names (shared/domain/store-category.ts)
+  'store.category.field': '업종',
+  'store.category.placeholder': '이름이나 코드로 찾기 (예: 커피, 552303)',
+  'store.category.unnamed': '업종 {code} (이름 없음)',
+  'store.category.serverAssigns': '비워 두면 결제 서버가 정합니다.',
+  'store.category.invalid': '목록에서 업종을 고르거나 6자리 업종 코드를 입력하세요.',
+  'store.category.noMatch': '목록에 없는 이름입니다. 6자리 업종 코드를 입력해도 됩니다.',
+  'store.category.list': '업종 목록 (국세청 업종코드)',
+  'store.category.group.food': '음식점',
+  'store.category.group.cafe': '카페·제과',
+  'store.category.group.retail': '소매',
+  'store.category.group.beauty': '미용',
+  'store.category.group.service': '생활 서비스',
+  // issue 11: short status bar words (a narrow bar, components/StatusText.tsx)
+  'status.short.backend': '서버',
+  'status.short.embedded': '시뮬레이터',
+  'status.short.sync': '본사',
+  'status.short.serial': '스캐너',
+  'status.short.version': 'v',
 } as const;
 
 export type MessageKey = keyof typeof ko;

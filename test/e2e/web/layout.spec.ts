@@ -157,7 +157,14 @@ export const SCREENS: readonly Screen[] = [
     },
     inView: ['refund-dialog'],
   },
-  { name: 'store', open: (p) => p.keyboard.press('Alt+3') },
+  // lazy screens: wait until loaded (a 'Loading…' page would pass every check at the first size)
+  {
+    name: 'store',
+    open: async (p) => {
+      await p.keyboard.press('Alt+3');
+      await expect(p.getByTestId('store-category-view')).toBeVisible();
+    },
+  },
   {
     name: 'store-catalog',
     open: async (p) => {
@@ -174,7 +181,27 @@ export const SCREENS: readonly Screen[] = [
       await p.getByTestId('catalog-csv').scrollIntoViewIfNeeded();
     },
   },
-  { name: 'settings', open: (p) => p.keyboard.press('Alt+4') },
+  {
+    name: 'settings',
+    open: async (p) => {
+      await p.keyboard.press('Alt+4');
+      await expect(p.getByTestId('settings-printer')).toBeVisible();
+      await expect(p.getByTestId('wedge-max-gap')).toBeVisible();
+    },
+  },
+  {
+    name: 'settings-store-category',
+    open: async (p) => {
+      await p.getByTestId('settings-store-reregister').click();
+      await p.getByTestId('store-category').fill('커피');
+      await expect(p.getByTestId('store-category-list')).toBeVisible();
+    },
+    close: async (p) => {
+      await p.getByTestId('store-category').press('Escape');
+      await p.getByTestId('settings-store-cancel').click();
+      await expect(p.getByTestId('store-category')).toHaveCount(0);
+    },
+  },
   {
     name: 'settlement',
     open: async (p) => {
@@ -196,8 +223,20 @@ export const SCREENS: readonly Screen[] = [
     },
     inView: ['close-day-confirm', 'close-day-cancel'],
   },
-  { name: 'analytics', open: (p) => p.keyboard.press('Alt+6') },
-  { name: 'diagnostics', open: (p) => p.keyboard.press('Alt+7') },
+  {
+    name: 'analytics',
+    open: async (p) => {
+      await p.keyboard.press('Alt+6');
+      await expect(p.getByTestId('analytics-totals')).toBeVisible();
+    },
+  },
+  {
+    name: 'diagnostics',
+    open: async (p) => {
+      await p.keyboard.press('Alt+7');
+      await expect(p.getByTestId('diagnostics-screen')).toBeVisible();
+    },
+  },
 ];
 
 /**

@@ -75,3 +75,41 @@ test('settings: unsaved-changes prompt on leaving, the host field says what is w
   await page.keyboard.press('Alt+1');
   await expect(page.getByTestId('price-input')).toBeVisible(); // nothing left unsaved: no question
 });
+
+test('settings: the scanner section is in the one save model (no 저장 of its own; leaving with a scanner edit asks)', async ({ page, shell }) => {
+  await page.goto(shell.appUrl);
+  await rpc(page, 'registerStore', STORE);
+  await page.reload();
+  await expect(page.getByTestId('price-input')).toBeFocused();
+  await page.keyboard.press('Alt+4');
+  const scanner = page.getByTestId('settings-scanner');
+  await expect(scanner.getByTestId('wedge-max-gap')).toBeVisible();
+  await expect(scanner.getByTestId('scanner-save')).toHaveCount(0); // the screen's one 저장 bar saves it
+  const before = (await rpc<{ wedge: { maxGapMs: number } }>(page, 'getScannerSettings')).wedge.maxGapMs;
+  const next = before === 45 ? '40' : '45';
+
+  // a scanner edit: the bar names 스캐너; leaving asks; staying keeps the typed value
+  await scanner.getByTestId('wedge-max-gap').fill(next);
+  await expect(page.getByTestId('settings-unsaved')).toContainText('스캐너');
+  await page.getByTestId('tab-checkout').click();
+  await expect(page.getByTestId('unsaved-dialog')).toBeVisible();
+  await shot(page, 'settings-unsaved-scanner-dialog');
+  await page.getByTestId('unsaved-stay').click();
+  await expect(scanner.getByTestId('wedge-max-gap')).toHaveValue(next);
+  expect((await rpc<{ wedge: { maxGapMs: number } }>(page, 'getScannerSettings')).wedge.maxGapMs).toBe(before);
+
+  // an invalid value: said next to the field by the one save, nothing stored
+  await scanner.getByTestId('wedge-max-gap').fill('abc');
+  await page.getByTestId('settings-save').click();
+  await expect(scanner.getByTestId('scanner-maxGapMs-error')).toBeVisible();
+  expect((await rpc<{ wedge: { maxGapMs: number } }>(page, 'getScannerSettings')).wedge.maxGapMs).toBe(before);
+
+  // Enter in the scanner's field saves through the same model; then leaving is free
+  await scanner.getByTestId('wedge-max-gap').fill(next);
+  await scanner.getByTestId('wedge-max-gap').press('Enter');
+  await expect(scanner.getByTestId('scanner-saved')).toBeVisible();
+  await expect(page.getByTestId('settings-unsaved')).toHaveCount(0);
+  expect((await rpc<{ wedge: { maxGapMs: number } }>(page, 'getScannerSettings')).wedge.maxGapMs).toBe(Number(next));
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByTestId('price-input')).toBeVisible();
+});

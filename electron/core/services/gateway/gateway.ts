@@ -14,6 +14,8 @@ export interface RegisterStoreRequest {
   postNo: string;
   /** Extension: proof on re-registration when the terminal holds no key (the code shown at the first registration). */
   enrollmentCode?: string;
+  /** Extension (issue 11): the 업종 (국세청 업종코드) the merchant asks for; the answer's categoryCd is what counts. */
+  categoryCd?: number;
 }
 export interface RegisterStoreResponse {
   cid: string;

@@ -151,6 +151,7 @@ export function createOneqPayGateway(opts: OneqPayGatewayOptions): PaymentGatewa
             store_address2: req.address2,
             post_no: req.postNo,
             enrollment_code: req.enrollmentCode,
+            category_cd: req.categoryCd,
           },
           // Proof on re-registration: the key it holds (its own cid's), or else the enrollment code.
           req.enrollmentCode === undefined,

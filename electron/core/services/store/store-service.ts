@@ -20,7 +20,7 @@ export class StoreService {
   }
 
   async register(registration: StoreRegistration): Promise<StoreProfile> {
-    const { enrollmentCode, ...input } = registration;
+    const { enrollmentCode, categoryCd, ...input } = registration;
     let res;
     try {
       res = await this.gateway().registerStore({
@@ -31,6 +31,7 @@ export class StoreService {
         address2: input.address2,
         postNo: input.postNo,
         ...(enrollmentCode ? { enrollmentCode } : {}),
+        ...(categoryCd !== undefined ? { categoryCd } : {}),
       });
     } catch (e) {
       // Timeout, reset, 5xx, garbage, A0007…: the store may be registered at the backend, or not. Say so

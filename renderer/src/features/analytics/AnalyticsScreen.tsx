@@ -10,6 +10,7 @@ import type { ErrorCode } from '../../../../shared/domain/errors';
 import { pos } from '../../api/pos';
 import { ErrorText } from '../../components/ErrorText';
 import { useI18n } from '../../i18n/i18n';
+import { categoryLabel } from '../onboarding/category-label';
 import { errorCodeOf } from '../../lib/errors';
 import { usePaymentUpdates } from '../../lib/usePaymentUpdates';
 import { methodKey, WEEK_ORDER, WEEKDAY_KEY } from './analytics-labels';
@@ -26,7 +27,8 @@ const PRESET_KEY: Record<Preset, 'analytics.preset.today' | 'analytics.preset.7d
 };
 
 export function AnalyticsScreen() {
-  const { t, krw } = useI18n();
+  const i18n = useI18n();
+  const { t, krw } = i18n;
   const [period, setPeriod] = useState<Period>(() => presetPeriod('7d'));
   const [rev, setRev] = useState(0);
   /** The figures and which request (period + refresh count) they answer. */
@@ -63,7 +65,7 @@ export function AnalyticsScreen() {
       const k = methodKey(b.method);
       return k ? t(k) : (b.method ?? '');
     }
-    return b.categoryCd === null || b.categoryCd === undefined ? t('analytics.category.none') : t('analytics.category.code', { code: b.categoryCd });
+    return b.categoryCd === null || b.categoryCd === undefined ? t('analytics.category.none') : categoryLabel(b.categoryCd, i18n);
   };
   const withLabels = <B extends SalesBucket>(xs: readonly B[]): (B & ChartBucket)[] => xs.map((b) => ({ ...b, label: label(b) }));
 

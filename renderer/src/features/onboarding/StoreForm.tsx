@@ -1,5 +1,5 @@
 /** 매장 등록 form. Validates on blur/submit with the contract's schema before calling pos.registerStore. */
-import { useRef, useState, type FormEvent } from 'react';
+import { Fragment, useRef, useState, type FormEvent } from 'react';
 import type { StoreProfile } from '../../../../shared/contract';
 import { formatBusinessNumber } from '../../../../shared/domain/business-number';
 import type { ErrorCode } from '../../../../shared/domain/errors';
@@ -8,6 +8,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { errorCodeOf } from '../../lib/errors';
+import { CategoryPicker } from './CategoryPicker';
 import { businessNoError, EMPTY_FORM, FORM_FIELDS, validateStoreForm, type FieldError, type FieldErrors, type FormField, type StoreForm as Form } from './store-form-model';
 
 interface FieldSpec {
@@ -84,8 +85,20 @@ export function StoreForm({ onRegistered, initial, submitLabel }: StoreFormProps
     <form className="store-form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
       <div className="store-form__grid">
         {SPECS.map((s, i) => (
+          <Fragment key={s.field}>
+          {s.field === 'enrollmentCode' && (
+            <CategoryPicker
+              className="store-form__categoryCd"
+              value={form.categoryCd}
+              onValue={(v) => set('categoryCd', v)}
+              error={message(errors.categoryCd)}
+              disabled={busy}
+              inputRef={(el) => {
+                refs.current.categoryCd = el;
+              }}
+            />
+          )}
           <Field
-            key={s.field}
             className={`store-form__${s.field}`}
             label={t(s.label)}
             testId={s.testId}
@@ -104,6 +117,7 @@ export function StoreForm({ onRegistered, initial, submitLabel }: StoreFormProps
             onChange={(e) => set(s.field, e.target.value)}
             onBlur={s.field === 'businessNo' ? () => setErrors((x) => ({ ...x, businessNo: businessNoError(form.businessNo) })) : undefined}
           />
+          </Fragment>
         ))}
       </div>
       <ErrorText code={formError} testId="form-error" className="error-text--big" />

@@ -4,10 +4,13 @@
  * stop bits, framing by CR/LF or idle gap) and the keyboard-wedge thresholds. Numbers are typed as text
  * and checked with the contract's schemas before saving (scanner-form.ts); saved through the one scanner
  * settings store (useScannerSettings), so both places and the wedge listener always agree. The core
- * reopens the port by itself.
+ * reopens the port by itself. Inside 설정 it has no 저장 button of its own: the screen's one save model
+ * (SaveBar, Enter, Ctrl+S, the unsaved-changes prompt) saves it with the other sections; the checkout's
+ * shortcut, outside that screen, keeps its own button.
  */
 import { useState, type FormEvent } from 'react';
-import { useReportUnsaved } from '../settings/unsaved';
+import { EnterSaves } from '../settings/controls';
+import { useInSaveModel, useReportUnsaved, useSaveAll } from '../settings/unsaved';
 import { SERIAL_BAUD_RATES, type SerialPortList } from '../../../../shared/contract';
 import { pos } from '../../api/pos';
 import { useI18n } from '../../i18n/i18n';
@@ -23,7 +26,8 @@ export function ScannerSettingsForm({ ports, onRefreshPorts }: { ports: SerialPo
   const [draft, setDraft] = useState<ScannerForm | null>(null);
   const [errors, setErrors] = useState<ScannerFormErrors>({});
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  useReportUnsaved('scanner', draft !== null);
+  const inSaveModel = useInSaveModel();
+  const saveAll = useSaveAll();
   const f = draft ?? scannerForm(settings);
 
   const edit = (patch: Partial<ScannerForm>) => {
@@ -36,22 +40,32 @@ export function ScannerSettingsForm({ ports, onRefreshPorts }: { ports: SerialPo
     setSaved('idle');
   };
 
-  const save = (e: FormEvent) => {
-    e.preventDefault();
+  /** Saves the draft; true when stored (false: the fields say what is wrong). */
+  const save = (): Promise<boolean> => {
     const v = validateScannerForm(f);
     if (!v.ok) {
       setErrors(v.errors);
       setSaved('failed');
-      return;
+      return Promise.resolve(false);
     }
     setSaved('saving');
-    updateScannerSettings(v.value).then(
+    return updateScannerSettings(v.value).then(
       () => {
         setDraft(null);
         setSaved('saved');
+        return true;
       },
-      () => setSaved('failed'),
+      () => {
+        setSaved('failed');
+        return false;
+      },
     );
+  };
+  useReportUnsaved('scanner', draft !== null, save);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (saved === 'saving') return;
+    void (inSaveModel ? saveAll() : save());
   };
 
   if (!loaded) return <p className="muted">{t('app.loading')}</p>;
@@ -63,7 +77,7 @@ export function ScannerSettingsForm({ ports, onRefreshPorts }: { ports: SerialPo
     ) : null;
 
   return (
-    <form className="devices__form" noValidate onSubmit={save}>
+    <form className="devices__form" noValidate onSubmit={submit}>
       <fieldset>
         <legend>{tx('serial.title')}</legend>
         <label className="devices__inline devices__wide">
@@ -157,9 +171,13 @@ export function ScannerSettingsForm({ ports, onRefreshPorts }: { ports: SerialPo
         <p className="devices__note devices__note--plain">{t('settings.scanner.wedgeHint')}</p>
       </fieldset>
       <div className="devices__actions">
-        <button type="submit" className="btn btn--secondary btn--small" data-testid="scanner-save" disabled={saved === 'saving'}>
-          {tx('settings.save')}
-        </button>
+        {inSaveModel ? (
+          <EnterSaves />
+        ) : (
+          <button type="submit" className="btn btn--secondary btn--small" data-testid="scanner-save" disabled={saved === 'saving'}>
+            {tx('settings.save')}
+          </button>
+        )}
         {saved === 'saved' && (
           <span className="devices__saved" data-testid="scanner-saved" role="status">
             ✓ {tx('settings.saved')}

@@ -10,6 +10,7 @@ const SECTION_TITLE: Record<string, MessageKey> = {
   backend: 'settings.backend',
   credentials: 'settings.credentials',
   printer: 'settings.printer',
+  scanner: 'settings.scanner',
   camera: 'settings.camera',
 };
 

@@ -28,6 +28,11 @@ export function useReportUnsaved(section: string, dirty: boolean, save?: Section
   }, [registry, section, dirty]);
 }
 
+/** Whether the form is inside the 설정 screen's one save model (a form shared with other screens keeps its own button elsewhere). */
+export function useInSaveModel(): boolean {
+  return useContext(UnsavedContext) !== null;
+}
+
 /** What a section's form calls on submit (Enter): the one save for the whole screen. */
 export function useSaveAll(): () => Promise<boolean> {
   const registry = useContext(UnsavedContext);

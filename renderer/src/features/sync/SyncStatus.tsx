@@ -2,6 +2,7 @@
  * 본사 동기화 in the status bar (issue 14): connected / n건 대기 / 오프라인 since … / refused / not
  * enrolled, pushed by the core as sync.status (the pusher works in the background; sales never wait).
  */
+import { StatusText } from '../../components/StatusText';
 import { useEffect, useState } from 'react';
 import type { SyncStatus as Status } from '../../../../shared/contract-sync';
 import { pos } from '../../api/pos';
@@ -32,7 +33,7 @@ export function SyncStatus() {
   return (
     <span className="statusbar__item" data-testid="sync-status" data-state={st.state} data-pending={st.pending} title={st.lastError ?? st.headOffice?.url ?? ''}>
       <span className={`dot dot--${dot}`} aria-hidden="true" />
-      {t('sync.label')}: {text}
+      <StatusText full={t('sync.label')} short={t('status.short.sync')} />: {text}
       {st.ledgerBehind ? ` · ${t('sync.ledgerBehind')}` : ''}
     </span>
   );
