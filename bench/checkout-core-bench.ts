@@ -21,7 +21,11 @@ const WARMUP = 20;
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'checkout-core-'));
   const sim = await startSimulatorProcess(dir);
-  const shell = await launchWebShell(join(dir, 'pos'));
+  // a shell that fails to start (e.g. no renderer build) must not leave the simulator running and the bench hanging
+  const shell = await launchWebShell(join(dir, 'pos')).catch(async (e: unknown) => {
+    await sim.stop();
+    throw e;
+  });
   const token = new URL(shell.appUrl).hash.replace(/^#token=/, '');
   const rpc = async <T>(method: string, input: unknown): Promise<T> => {
     const res = await fetch(`${shell.url}/rpc/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(input) });

@@ -66,10 +66,13 @@ export class PaymentService {
     const totals = cartTotals(input.items);
     if (!isValidPaymentAmount(totals.total)) throw new PosError('AMOUNT_INVALID', `total ${totals.total}`);
     // refused while another payment may still go through (PAYMENT_IN_PROGRESS)
-    const created = this.d.repo.createIfNoneOpen({ orderId: opts.orderId ?? newOrderId(this.now()), cid: store.cid, totals, items: input.items, qrMasked: maskQrText(qr.payload.text) });
-    this.d.events.emit('payment.updated', created);
-
-    const p = this.set(created.id, 'ready_requested');
+    // created and ready_requested in one commit: the intent is durable before the ready call (issue 15: one fsync, not two)
+    const steps = this.d.repo.atomically(() => {
+      const c = this.d.repo.createIfNoneOpen({ orderId: opts.orderId ?? newOrderId(this.now()), cid: store.cid, totals, items: input.items, qrMasked: maskQrText(qr.payload.text) });
+      return [c, this.d.repo.transition(c.id, 'ready_requested')];
+    });
+    for (const s of steps) this.d.events.emit('payment.updated', s);
+    const p = steps[1]!;
     let tid: string;
     try {
       const ready = await this.d.gateway().ready({ ...readyRequest(store, p), qrToken: qr.payload.text });
@@ -77,8 +80,7 @@ export class PaymentService {
     } catch (e) {
       return this.onFailure(p.id, e, true);
     }
-    this.set(p.id, 'ready', { tid });
-    return this.approve(p.id, store, true);
+    return this.approve(p.id, store, true, { readyTid: tid });
   }
 
   /**
@@ -90,7 +92,7 @@ export class PaymentService {
     const store = this.d.store();
     const p = this.get(id);
     if (!store || p.status !== 'ready') return Promise.resolve(p);
-    return this.approve(id, store, true, pgToken);
+    return this.approve(id, store, true, { pgToken });
   }
 
   /** Settles an unknown ready without approving it (nobody can authorize it any more): as after a restart. */
@@ -138,8 +140,10 @@ export class PaymentService {
     }
   }
 
-  private async approve(id: number, store: StoreProfile, scheduleResolve: boolean, pgToken?: string): Promise<Payment> {
-    const p = this.set(id, 'approve_requested');
+  /** `readyTid`: the ready answer, committed with approve_requested in one transaction (one fsync) before the approve call. */
+  private async approve(id: number, store: StoreProfile, scheduleResolve: boolean, o: { pgToken?: string; readyTid?: string } = {}): Promise<Payment> {
+    const { pgToken } = o;
+    const p = o.readyTid === undefined ? this.set(id, 'approve_requested') : this.setSteps(id, [['ready', { tid: o.readyTid }], ['approve_requested']]);
     let res: ApproveResponse;
     try {
       res = await this.d.gateway().approve({
@@ -232,6 +236,13 @@ export class PaymentService {
 
   private approveWasSent(p: Payment): boolean {
     return p.status === 'approve_requested' || this.d.repo.history(p.id).some((h) => h.status === 'approve_requested');
+  }
+
+  /** Declared steps (never 'failed') in one transaction, each in the history, announced after the commit. */
+  private setSteps(id: number, steps: [Payment['status'], TransitionFields?][]): Payment {
+    const ps = this.d.repo.atomically(() => steps.map(([status, f]) => this.d.repo.transition(id, status, f)));
+    for (const p of ps) this.d.events.emit('payment.updated', p);
+    return ps.at(-1)!;
   }
 
   private set(id: number, status: Payment['status'], f?: TransitionFields, detail?: string): Payment {
