@@ -15,6 +15,7 @@ import { LeaveSettingsDialog } from './features/settings/LeaveSettingsDialog';
 import { useLeaveGuard } from './features/settings/useLeaveGuard';
 import { I18nProvider, translate, type Lang } from './i18n/i18n';
 import { errorCodeOf } from './lib/errors';
+import { bootData } from './lib/boot';
 import { useAppInfo } from './lib/useAppInfo';
 import { AnalyticsScreen, DiagnosticsScreen, HistoryScreen, SettingsScreen, SettlementScreen, StoreScreen, prefetchScreensWhenIdle } from './lazy-screens';
 
@@ -35,8 +36,7 @@ export function App() {
   useEffect(() => {
     let alive = true;
     (async () => {
-      const settings = await pos.getSettings({}).catch(() => null);
-      const s = await pos.getStore({});
+      const { settings, store: s } = await bootData(attempt > 0);
       if (!alive) return;
       if (settings) setLang(settings.language);
       setStore(s);
