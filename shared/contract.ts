@@ -4,6 +4,7 @@
  * crosses the boundary. Every input is parsed with its schema by the core's router.
  */
 import { z } from 'zod';
+import { DEFAULT_SCANNER_SETTINGS, FINAL_STATUSES, HISTORY_STATES, PAYMENT_STATUSES, SERIAL_BAUD_RATES } from './contract-values';
 import { instrumentMethods } from './contract-instrument';
 import { recoveryStatusSchema, secretsHealthSchema } from './contract-health';
 import { cartItemSchema } from './domain/cart';
@@ -17,6 +18,8 @@ import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from './domain/receip
 import { cashEvents, cashMethods, dayTendersSchema } from './contract-cash';
 import { syncEvents, syncMethods } from './contract-sync';
 import { recoveryMethods } from './contract-recovery';
+
+export { DEFAULT_SCANNER_SETTINGS, FINAL_STATUSES, HISTORY_STATES, PAYMENT_STATUSES, SERIAL_BAUD_RATES };
 
 const empty = z.object({}).strict();
 const isoUtc = z.string().datetime({ offset: false });
@@ -102,10 +105,8 @@ export const settingsSchema = z
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { language: 'ko', backend: { mode: 'embedded', dialect: 'oneqpay' }, paymentTimeoutMs: 15_000, printer: DEFAULT_PRINTER_SETTINGS, mpmTimeoutMs: 180_000 };
 
-export const PAYMENT_STATUSES = ['created', 'ready_requested', 'ready', 'approve_requested', 'approved', 'failed', 'unknown'] as const;
 export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
 export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
-export const FINAL_STATUSES: readonly PaymentStatus[] = ['approved', 'failed'];
 
 const errorShapeSchema = z.object({ code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]), detail: z.string().optional() });
 
@@ -220,7 +221,6 @@ const dayInput = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optiona
 // ── Scanners (design.md §5: keyboard-wedge, serial, webcam) ─────────────────────────────────────
 export const SCAN_SOURCES = ['serial', 'camera', 'wedge'] as const;
 export type ScanSource = (typeof SCAN_SOURCES)[number];
-export const SERIAL_BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 export const serialScannerSettingsSchema = z
   .object({
     /** Open the port and keep it open (reopened by itself after an unplug). */
@@ -259,11 +259,6 @@ export const wedgeSettingsSchema = z
   .strict();
 export const scannerSettingsSchema = z.object({ serial: serialScannerSettingsSchema, camera: cameraSettingsSchema, wedge: wedgeSettingsSchema }).strict();
 export type ScannerSettings = z.infer<typeof scannerSettingsSchema>;
-export const DEFAULT_SCANNER_SETTINGS: ScannerSettings = {
-  serial: { enabled: false, path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, framing: 'crlf', idleTimeoutMs: 50 },
-  camera: { enabled: true, deviceId: '', mirror: false },
-  wedge: { maxGapMs: 40, minLength: 8 },
-};
 export const scannerSettingsPatchSchema = z
   .object({ serial: serialScannerSettingsSchema.partial().strict(), camera: cameraSettingsSchema.partial().strict(), wedge: wedgeSettingsSchema.partial().strict() })
   .partial()
@@ -467,7 +462,6 @@ export const DISPLAY_WINDOW_EVENTS: readonly string[] = ['display.state'] satisf
  * cancels; unknown = the payment's outcome, or one of its cancels', is being checked; in_progress = a
  * payment or cancel under way; failed = not charged. (shared/domain/ledger/history-state.ts)
  */
-export const HISTORY_STATES = ['approved', 'refunded_partial', 'refunded_full', 'failed', 'unknown', 'in_progress'] as const;
 export const historyStateSchema = z.enum(HISTORY_STATES);
 export type HistoryState = z.infer<typeof historyStateSchema>;
 

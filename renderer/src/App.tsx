@@ -17,6 +17,7 @@ import { LeaveSettingsDialog } from './features/settings/LeaveSettingsDialog';
 import { useLeaveGuard } from './features/settings/useLeaveGuard';
 import { I18nProvider, translate, type Lang } from './i18n/i18n';
 import { errorCodeOf } from './lib/errors';
+import { bootData } from './lib/boot';
 import { useAppInfo } from './lib/useAppInfo';
 import { AnalyticsScreen, DiagnosticsScreen, HistoryScreen, SettingsScreen, SettlementScreen, StoreScreen, prefetchScreensWhenIdle } from './lazy-screens';
 
@@ -37,14 +38,13 @@ export function App() {
   useEffect(() => {
     let alive = true;
     (async () => {
-      // issue 14: a lost ledger — the core waits for the restore chosen on screen
-      const recovery = await pos.getLedgerRecovery({}).catch(() => null);
-      if (recovery) {
-        if (alive) setBoot({ state: 'recovery', recovery });
+      const boot = await bootData(attempt > 0);
+      if ('recovery' in boot) {
+        // issue 14: a lost ledger — the core waits for the restore chosen on screen
+        if (alive) setBoot({ state: 'recovery', recovery: boot.recovery });
         return;
       }
-      const settings = await pos.getSettings({}).catch(() => null);
-      const s = await pos.getStore({});
+      const { settings, store: s } = boot;
       if (!alive) return;
       if (settings) setLang(settings.language);
       setStore(s);

@@ -1,10 +1,27 @@
 import './lib/zod-jitless';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { CustomerDisplay, isCustomerDisplayRoute } from './features/display/CustomerDisplay';
+import { isCustomerDisplayRoute } from './features/display/display-route';
+import { bootData } from './lib/boot';
 import './styles.css';
 import './fit.css';
 
-// "#/display": the customer-facing screen (a second window in Electron, a second page in the web shell).
-createRoot(document.getElementById('root')!).render(<StrictMode>{isCustomerDisplayRoute(window.location.hash) ? <CustomerDisplay /> : <App />}</StrictMode>);
+// "#/display": the customer-facing screen (a second window in Electron, a second page in the web shell),
+// loaded only there so the cashier's start does not build the display's schemas.
+const CustomerDisplay = lazy(() => import('./features/display/CustomerDisplay').then((m) => ({ default: m.CustomerDisplay })));
+
+const display = isCustomerDisplayRoute(window.location.hash);
+if (!display) void bootData();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    {display ? (
+      <Suspense fallback={null}>
+        <CustomerDisplay />
+      </Suspense>
+    ) : (
+      <App />
+    )}
+  </StrictMode>,
+);

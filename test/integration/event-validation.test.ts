@@ -40,7 +40,7 @@ describe('EventBus (what both shells forward)', () => {
 });
 
 describe('the renderer side (createPosClient)', () => {
-  it('hands a handler only events that fit the contract', () => {
+  it('hands a handler only events that fit the contract, in order', async () => {
     let push: (e: PosEvent) => void = () => undefined;
     const client = createPosClient({ invoke: () => Promise.reject(new Error('unused')), subscribe: (l) => ((push = l), () => undefined) });
     const got: unknown[] = [];
@@ -49,10 +49,14 @@ describe('the renderer side (createPosClient)', () => {
     try {
       push(BAD[0]!);
       push({ name: 'printer.status', payload: GOOD } as PosEvent);
+      push({ name: 'printer.status', payload: printer('2026-11-22T01:00:01.000Z') } as PosEvent);
+      // the check loads on the first subscription; events wait for it and keep their order
+      await vi.waitFor(() => expect(got).toHaveLength(2));
+      expect(err).toHaveBeenCalledTimes(1);
     } finally {
       err.mockRestore();
     }
-    expect(got).toEqual([GOOD]);
+    expect(got).toEqual([GOOD, printer('2026-11-22T01:00:01.000Z')]);
   });
 });
 

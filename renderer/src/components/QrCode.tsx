@@ -1,6 +1,10 @@
-/** A QR code drawn in the renderer (qrcode → PNG data: URL, allowed by the CSP's img-src data:). The encoded text is on data-qr-text. */
-import QRCode from 'qrcode';
+/**
+ * A QR code drawn in the renderer (qrcode → PNG data: URL, allowed by the CSP's img-src data:). The encoded
+ * text is on data-qr-text. The encoder loads with the first QR shown, not with the checkout (issue 15).
+ */
 import { useEffect, useState } from 'react';
+
+let encoder: Promise<typeof import('qrcode')> | null = null;
 
 interface QrCodeProps {
   text: string;
@@ -15,10 +19,12 @@ export function QrCode({ text, size, label, testId, className }: QrCodeProps) {
   const [src, setSrc] = useState<{ text: string; url: string } | null>(null);
   useEffect(() => {
     let alive = true;
-    QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: size * 2, color: { dark: '#000000', light: '#ffffff' } }).then(
-      (url) => alive && setSrc({ text, url }),
-      (e: unknown) => console.error('[qr] cannot draw', e),
-    );
+    (encoder ??= import('qrcode'))
+      .then((m) => ((m as { default?: typeof m }).default ?? m).toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: size * 2, color: { dark: '#000000', light: '#ffffff' } }))
+      .then(
+        (url) => alive && setSrc({ text, url }),
+        (e: unknown) => console.error('[qr] cannot draw', e),
+      );
     return () => {
       alive = false;
     };

@@ -10,6 +10,7 @@ import { splitVat } from '../vat';
 import { itemLabel } from '../cart';
 import { formatBusinessNumber } from '../business-number';
 import { installmentLabel, maskAccountNumber, maskCardNumber } from './masking';
+import { groupThousands } from '../money';
 
 export const RECEIPT_COLUMNS = [32, 42, 48] as const;
 export type ReceiptColumns = (typeof RECEIPT_COLUMNS)[number];
@@ -104,7 +105,7 @@ export interface ReceiptInput {
 }
 
 export function formatAmount(n: number): string {
-  return n.toLocaleString('en-US');
+  return groupThousands(n);
 }
 export function formatWon(n: number): string {
   return `${formatAmount(n === 0 ? 0 : n)}원`; // never "-0원"

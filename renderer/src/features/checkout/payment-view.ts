@@ -1,5 +1,6 @@
 /** How a Payment is shown: which outcome, which labels. Pure. */
-import { FINAL_STATUSES, type Payment } from '../../../../shared/contract';
+import type { Payment } from '../../../../shared/contract';
+import { FINAL_STATUSES } from '../../../../shared/contract-values';
 import type { MessageKey } from '../../i18n/i18n';
 
 export type Outcome = 'approved' | 'failed' | 'unknown' | 'pending';

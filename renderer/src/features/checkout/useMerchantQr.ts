@@ -3,7 +3,8 @@
  * the phone URL on the customer display), follow the payment until it is final, or cancel it.
  */
 import { useRef, useState } from 'react';
-import { FINAL_STATUSES, type MpmSession, type Payment } from '../../../../shared/contract';
+import type { MpmSession, Payment } from '../../../../shared/contract';
+import { FINAL_STATUSES } from '../../../../shared/contract-values';
 import type { CartItem } from '../../../../shared/domain/cart';
 import type { ErrorCode } from '../../../../shared/domain/errors';
 import { pos } from '../../api/pos';

@@ -14,7 +14,6 @@ import { HEADLINE, reasonKey, timeLeft } from './display-view';
 import { useDisplayState } from './useDisplayState';
 import './display.css';
 
-export const isCustomerDisplayRoute = (hash: string): boolean => /^#\/display(?:$|[/?&])/.test(hash);
 
 /** Korean, with the English below it in small type. */
 function Bi({ k, vars, className = '' }: { k: MessageKey; vars?: Record<string, string | number>; className?: string }) {

@@ -11,7 +11,8 @@
 import { useState, type FormEvent } from 'react';
 import { EnterSaves } from '../settings/controls';
 import { useInSaveModel, useReportUnsaved, useSaveAll } from '../settings/unsaved';
-import { SERIAL_BAUD_RATES, type SerialPortList } from '../../../../shared/contract';
+import type { SerialPortList } from '../../../../shared/contract';
+import { SERIAL_BAUD_RATES } from '../../../../shared/contract-values';
 import { pos } from '../../api/pos';
 import { useI18n } from '../../i18n/i18n';
 import { scannerForm, validateScannerForm, type ScannerForm, type ScannerFormErrors, type ScannerFormField } from './scanner-form';

@@ -1,29 +1,25 @@
 /**
  * The checkout's shortcut to the scanner settings: the same form as the 설정 screen's 스캐너 section
- * (ScannerSettingsForm, one settings store), folded away until opened.
+ * (ScannerSettingsForm, one settings store), folded away until opened. The form (and its schemas) loads
+ * when the panel is first opened, not with the checkout (issue 15).
  */
-import { useState } from 'react';
-import { ScannerSettingsForm, useSerialPorts } from './ScannerSettingsForm';
+import { lazy, Suspense, useState } from 'react';
 import { useScanText } from './scan-text';
 import './scan.css';
+
+const PanelBody = lazy(() => import('./ScannerSettingsPanelBody').then((m) => ({ default: m.ScannerSettingsPanelBody })));
 
 export function ScannerSettingsPanel() {
   const tx = useScanText();
   const [open, setOpen] = useState(false);
-  const { ports, refresh } = useSerialPorts();
   return (
-    <details
-      className="devices"
-      data-testid="scanner-settings"
-      open={open}
-      onToggle={(e) => {
-        const isOpen = e.currentTarget.open;
-        setOpen(isOpen);
-        if (isOpen) refresh();
-      }}
-    >
+    <details className="devices" data-testid="scanner-settings" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{tx('devices.title')}</summary>
-      {open && <ScannerSettingsForm ports={ports} onRefreshPorts={refresh} />}
+      {open && (
+        <Suspense fallback={null}>
+          <PanelBody />
+        </Suspense>
+      )}
     </details>
   );
 }

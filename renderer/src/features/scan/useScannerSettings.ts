@@ -4,7 +4,8 @@
  * wedge listener always agree. Also the serial scanner's status, pushed as `scanner.status`.
  */
 import { useEffect, useSyncExternalStore } from 'react';
-import { DEFAULT_SCANNER_SETTINGS, type ScannerSettings, type ScannerStatus } from '../../../../shared/contract';
+import type { ScannerSettings, ScannerStatus } from '../../../../shared/contract';
+import { DEFAULT_SCANNER_SETTINGS } from '../../../../shared/contract-values';
 import { pos } from '../../api/pos';
 
 type Patch = { [K in keyof ScannerSettings]?: Partial<ScannerSettings[K]> };
