@@ -11,6 +11,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { MethodName, Payment, RpcResult } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/core';
 import { LEDGER_FILE } from '../../electron/core/db/open-ledger';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
 const registration = { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' };
 let dir: string;
@@ -40,6 +41,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'commits-'));
   core = await createCore({ dataDir: dir, shell: 'web', version: 'test', lookupDelaysMs: [50] });
   await ok('registerStore', registration);
+  await ensureDrawerOpen(core);
 });
 afterEach(async () => {
   await core.close();

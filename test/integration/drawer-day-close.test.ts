@@ -10,28 +10,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axios from 'axios';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { CsvExport, MethodName, Payment, RpcResult, Settlement } from '../../shared/contract';
+import type { CsvExport, Payment, Settlement } from '../../shared/contract';
 import type { DrawerSession, Order } from '../../shared/contract-cash';
 import { countTotal } from '../../shared/domain/cash/drawer-cash';
 import { seoulDay } from '../../shared/domain/time';
 import { createCore, type Core } from '../../electron/core/core';
 import { startSimulator, type Simulator } from '../../electron/simulator/server';
+import { coreCalls, DEMO_REGISTRATION } from '../fixtures/core-calls';
 
-const registration = { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' };
+const registration = DEMO_REGISTRATION;
 const items = (price: number) => [{ name: '아메리카노', unitPrice: price, quantity: 1, taxFree: false }];
 
 let dir: string;
 let sim: Simulator;
 let core: Core;
 
-async function call<T>(method: MethodName, input: unknown = {}): Promise<RpcResult<T>> {
-  return (await core.router.call(method, input)) as RpcResult<T>;
-}
-async function ok<T>(method: MethodName, input: unknown = {}): Promise<T> {
-  const r = await call<T>(method, input);
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.detail ?? ''}`);
-  return r.value;
-}
+const { call, ok } = coreCalls(() => core);
 async function qr(): Promise<string> {
   const id = `c${Math.random().toString(36).slice(2, 10)}`;
   await axios.post(`${sim.url}/wallet/api/customers`, { id, name: '손님', accounts: [{ balance: 1_000_000, alias: '생활비' }] });

@@ -7,21 +7,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodName, Payment, RpcResult, StoreProfile } from '../../shared/contract';
+import type { Payment, StoreProfile } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/core';
+import { coreCalls, DEMO_REGISTRATION } from '../fixtures/core-calls';
+import { ensureDrawerOpen } from '../fixtures/drawer-session';
 
-const registration = { businessNo: '220-81-62517', name: '하나카페 을지로점', representative: '김하나', phone: '02-1234-5678', address1: '서울특별시 중구', address2: '을지로 35 1층', postNo: '04523' };
+const registration = DEMO_REGISTRATION;
 
 let dir: string;
 let core: Core;
-async function call<T>(method: MethodName, input: unknown = {}): Promise<RpcResult<T>> {
-  return (await core.router.call(method, input)) as RpcResult<T>;
-}
-async function ok<T>(method: MethodName, input: unknown = {}): Promise<T> {
-  const r = await call<T>(method, input);
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.detail ?? ''}`);
-  return r.value;
-}
+const { call, ok } = coreCalls(() => core);
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'core-category-'));
@@ -38,6 +33,7 @@ describe('업종 at registration', () => {
     expect(store.categoryCd).toBe(552303);
     expect((await ok<StoreProfile>('getStore'))?.categoryCd).toBe(552303);
 
+    await ensureDrawerOpen(core);
     const { qrText } = await ok<{ qrText: string }>('issueDemoQr');
     const p = await ok<Payment>('checkout', { items: [{ name: '아메리카노', unitPrice: 4500, quantity: 1, taxFree: false }], qrText });
     expect(p.status).toBe('approved');
