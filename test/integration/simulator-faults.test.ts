@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreProfile } from '../../shared/contract';
 import { openLedger } from '../../electron/core/db/open-ledger';
+import { openDrawerRow } from '../fixtures/drawer-session';
 import { EventBus } from '../../electron/core/events';
 import { PaymentRepo } from '../../electron/core/services/payment/payment-repo';
 import { PaymentService } from '../../electron/core/services/payment/payment-service';
@@ -252,6 +253,7 @@ describe("the terminal's payment service against injected faults", () => {
   it.each(DIALECTS)('%s: A0007 and a timeout after commit end approved once; A0017 ends failed with nothing taken', async (dialect) => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
     const db = openLedger(dir);
+    openDrawerRow(db);
     try {
       const m = await merchant(h, dialect);
       const { createGateway } = await import('../../electron/core/services/gateway/create-gateway');
