@@ -3,17 +3,13 @@
  * screen, its CSV and the printed 정산서 show this next to the QR figures by method; a closed session's
  * report is the one frozen at its close, so the day's cash is exactly the sum of its closed reports.
  */
+import type { DrawerFigures } from './drawer-cash';
+
 export interface SessionLike {
   status: 'open' | 'closed';
   counted: number | null;
   overShort: number | null;
-  report: {
-    float: number;
-    cashSales: number;
-    cashRefunds: number;
-    paidIn: number;
-    paidOut: number;
-    expected: number;
+  report: DrawerFigures & {
     orders: { completed: number; total: number };
     byTender: { cash: { count: number; amount: number }; qr: { count: number; amount: number } };
     qrByMethod: { methodType: string | null; count: number; amount: number }[];

@@ -109,6 +109,15 @@ export class DrawerService {
     const cash = { count: 0, amount: 0 };
     const qr = { count: 0, amount: 0 };
     const byMethod = new Map<string | null, { count: number; amount: number }>();
+    // a QR tender of an order and a plain QR sale count alike: by tender and by method
+    const addQr = (methodType: string | null, amount: number) => {
+      qr.count++;
+      qr.amount += amount;
+      const m = byMethod.get(methodType) ?? { count: 0, amount: 0 };
+      m.count++;
+      m.amount += amount;
+      byMethod.set(methodType, m);
+    };
     const receipts = { count: 0, amount: 0, cancelledAmount: 0 };
     const openReceipts: string[] = [];
     for (const o of orders) {
@@ -126,26 +135,12 @@ export class DrawerService {
         if (t.kind === 'cash' && t.status === 'taken') {
           cash.count++;
           cash.amount += t.amount;
-        } else if (t.kind === 'qr' && t.status === 'approved') {
-          qr.count++;
-          qr.amount += t.amount;
-          const m = byMethod.get(t.methodType) ?? { count: 0, amount: 0 };
-          m.count++;
-          m.amount += t.amount;
-          byMethod.set(t.methodType, m);
-        }
+        } else if (t.kind === 'qr' && t.status === 'approved') addQr(t.methodType, t.amount);
       }
     }
     // A plain QR sale (scan or MPM, no order) belongs to the session it was recorded in (payments.session_id).
     const plain = this.d.plainQrSales(s.id);
-    for (const p of plain) {
-      qr.count++;
-      qr.amount += p.amount;
-      const m = byMethod.get(p.methodType) ?? { count: 0, amount: 0 };
-      m.count++;
-      m.amount += p.amount;
-      byMethod.set(p.methodType, m);
-    }
+    for (const p of plain) addQr(p.methodType, p.amount);
     // Open receipts of orders from earlier sessions that are being cancelled now also hold the close.
     for (const r of repo.openReceiptRows()) if (!orders.some((o) => o.id === r.order_id)) openReceipts.push(`현금영수증 #${r.id}`);
     const qrRefunds = this.d.qrRefundsBetween(s.opened_at, s.closed_at ?? '9999');
